@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wired up by lib/messages.ts handlers (issue 3).
+});
