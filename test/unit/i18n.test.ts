@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
+import { LOCALES, resolveLocale, t } from '../../lib/i18n';
+
+describe('i18n', () => {
+  it('resolves admin and browser language tags', () => {
+    expect(resolveLocale('fr-CA')).toBe('fr');
+    expect(resolveLocale('de_DE')).toBe('de');
+    expect(resolveLocale('NL')).toBe('nl');
+    expect(resolveLocale('ja')).toBe('en');
+    expect(resolveLocale(undefined)).toBe('en');
+  });
+  it('fills placeholders and falls back to English', () => {
+    expect(t('en', 'extName')).toBe('Proxy Mail Guard');
+    expect(t('fr', 'no_such_key')).toBe('no_such_key');
+  });
+  it.each(LOCALES)('%s has every English key, with the same placeholders, and no $ (Chrome reserves it)', async (locale) => {
+    const catalogue: Record<string, { message: string }> = (await import(`../../public/_locales/${locale}/messages.json`)).default;
+    for (const [key, entry] of Object.entries(en as Record<string, { message: string }>)) {
+      expect(catalogue[key], `${locale}:${key}`).toBeDefined();
+      const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(placeholders(catalogue[key]!.message), `${locale}:${key}`).toEqual(placeholders(entry.message));
+      expect(catalogue[key]!.message.includes('$'), `${locale}:${key}`).toBe(false);
+    }
+  });
+});
