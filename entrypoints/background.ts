@@ -1,3 +1,9 @@
+import { registerConnectionHandlers } from '@/lib/platform/handlers/connection';
+import { registerPageStatusHandlers } from '@/lib/platform/handlers/page-status';
+
+// Handlers are registered synchronously at start-up: an MV3 service worker woken by a message must
+// have its listeners in place before the first event loop turn ends.
 export default defineBackground(() => {
-  // Wired up by lib/messages.ts handlers (issue 3).
+  registerPageStatusHandlers();
+  registerConnectionHandlers();
 });
