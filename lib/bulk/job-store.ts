@@ -1,0 +1,140 @@
+/**
+ * Where bulk jobs live: two object stores in the extension's IndexedDB database (`proxy-mail-guard`,
+ * opened by openGuardDb() in lib/audit.ts, whose upgrade calls upgradeBulkStores). Every order's
+ * step is written together with the job's counters in one transaction, so after a crash the counts
+ * and the per-order states always agree — that is what makes resuming exact.
+ *
+ * Takes an open database instead of opening one, so lib/ stays free of browser globals and tests can
+ * hand it a fake-indexeddb database.
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { BulkJob, ItemStatus, JobItem } from './types';
+
+export const JOBS = 'bulk_jobs';
+export const ITEMS = 'bulk_items';
+
+/**
+ * Creates the bulk stores if they are missing. Idempotent, so it can run from any version bump of
+ * openGuardDb's upgrade without caring which version introduced them.
+ */
+export function upgradeBulkStores(db: IDBPDatabase<any>, _tx?: IDBPTransaction<any, any, 'versionchange'>): void {
+  if (!db.objectStoreNames.contains(JOBS)) {
+    const jobs = db.createObjectStore(JOBS, { keyPath: 'id' });
+    jobs.createIndex('byStore', 'store');
+  }
+  if (!db.objectStoreNames.contains(ITEMS)) {
+    const items = db.createObjectStore(ITEMS, { keyPath: ['jobId', 'orderId'] });
+    items.createIndex('byJobSeq', ['jobId', 'seq']);
+    items.createIndex('byJobStatus', ['jobId', 'status']);
+    items.createIndex('byOrder', 'orderId');
+  }
+}
+
+export interface ItemQuery {
+  filter?: (item: JobItem) => boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export class JobStore {
+  constructor(private readonly db: IDBPDatabase<any>) {}
+
+  async getJob(id: string): Promise<BulkJob | undefined> {
+    return this.db.get(JOBS, id);
+  }
+
+  async putJob(job: BulkJob): Promise<void> {
+    await this.db.put(JOBS, job);
+  }
+
+  async listJobs(store?: string): Promise<BulkJob[]> {
+    const all: BulkJob[] = store ? await this.db.getAllFromIndex(JOBS, 'byStore', store) : await this.db.getAll(JOBS);
+    return all.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  /** Items and the job's counters/cursor in one transaction: either both are stored or neither. */
+  async putItemsWithJob(job: BulkJob, items: JobItem[]): Promise<void> {
+    const tx = this.db.transaction([JOBS, ITEMS], 'readwrite');
+    const itemStore = tx.objectStore(ITEMS);
+    for (const item of items) void itemStore.put(item);
+    void tx.objectStore(JOBS).put(job);
+    await tx.done;
+  }
+
+  async getItem(jobId: string, orderId: string): Promise<JobItem | undefined> {
+    return this.db.get(ITEMS, [jobId, orderId]);
+  }
+
+  async itemsWithStatus(jobId: string, status: ItemStatus, limit?: number): Promise<JobItem[]> {
+    return this.db.getAllFromIndex(ITEMS, 'byJobStatus', [jobId, status], limit);
+  }
+
+  async countWithStatus(jobId: string, status: ItemStatus): Promise<number> {
+    return this.db.countFromIndex(ITEMS, 'byJobStatus', [jobId, status]);
+  }
+
+  /** Items of a job in scan order (newest order first), filtered and paged with a cursor: memory stays flat. */
+  async queryItems(jobId: string, q: ItemQuery = {}): Promise<{ items: JobItem[]; matched: number }> {
+    const offset = q.offset ?? 0;
+    const limit = q.limit ?? Number.POSITIVE_INFINITY;
+    const items: JobItem[] = [];
+    let matched = 0;
+    const range = IDBKeyRangeFor(jobId);
+    let cursor = await this.db.transaction(ITEMS).store.index('byJobSeq').openCursor(range);
+    while (cursor) {
+      const item = cursor.value as JobItem;
+      if (!q.filter || q.filter(item)) {
+        if (matched >= offset && items.length < limit) items.push(item);
+        matched++;
+      }
+      cursor = await cursor.continue();
+    }
+    return { items, matched };
+  }
+
+  /**
+   * Rewrites every item the function changes (returns a new item) and the job, in one transaction.
+   * Used to queue a run (filters), retry failed ones and mark a cancelled run.
+   */
+  async updateItems(job: BulkJob, change: (item: JobItem) => JobItem | null): Promise<number> {
+    const tx = this.db.transaction([JOBS, ITEMS], 'readwrite');
+    let changed = 0;
+    let cursor = await tx.objectStore(ITEMS).index('byJobSeq').openCursor(IDBKeyRangeFor(job.id));
+    while (cursor) {
+      const next = change(cursor.value as JobItem);
+      if (next) {
+        changed++;
+        await cursor.update(next);
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.objectStore(JOBS).put(job);
+    await tx.done;
+    return changed;
+  }
+
+  /** Every item of one order across jobs (the audit view's batch column and single-order undo). */
+  async itemsForOrder(orderId: string): Promise<JobItem[]> {
+    return this.db.getAllFromIndex(ITEMS, 'byOrder', orderId);
+  }
+
+  async deleteJob(jobId: string): Promise<void> {
+    const tx = this.db.transaction([JOBS, ITEMS], 'readwrite');
+    let cursor = await tx.objectStore(ITEMS).index('byJobSeq').openCursor(IDBKeyRangeFor(jobId));
+    while (cursor) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await tx.objectStore(JOBS).delete(jobId);
+    await tx.done;
+  }
+}
+
+/**
+ * All [jobId, seq] keys of one job. IDBKeyRange is a global of the IndexedDB implementation in use
+ * (the browser's, or fake-indexeddb's in tests): reached through globalThis so this file needs no DOM types.
+ */
+function IDBKeyRangeFor(jobId: string): IDBKeyRange {
+  const KeyRange = (globalThis as unknown as { IDBKeyRange: typeof IDBKeyRange }).IDBKeyRange;
+  return KeyRange.bound([jobId, -Infinity], [jobId, Infinity]);
+}

@@ -1,0 +1,191 @@
+/**
+ * The bulk job's vocabulary: what it reads from the store (ScannedOrder), what it keeps per order
+ * (JobItem), the job itself (BulkJob), and the narrow port to the Admin API it needs (BulkApi).
+ * The engine only ever talks to the store through BulkApi, so it runs against an in-memory fake in
+ * unit tests and against lib/shopify in the extension.
+ */
+import type { OrderFacts } from '../order-facts';
+import type { AppError, Result } from '../result';
+import type { Strategy } from '../rewrite';
+
+/** One order as the scan sees it: the fields classification, filters and the preview need. */
+export interface ScannedOrder {
+  id: string; // numeric
+  name: string;
+  createdAt: string; // ISO
+  email: string | null;
+  sourceName: string | null;
+  sourceIdentifier: string | null;
+  channelName: string | null;
+  appName: string | null;
+  tags: string[];
+  displayFulfillmentStatus: string | null;
+  customer: { id: string; email: string | null } | null;
+  /** proxy_mail_guard.original_email: set when we changed the email earlier. */
+  originalEmail: string | null;
+}
+
+export interface OrderPage {
+  orders: ScannedOrder[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export type BulkOperationStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELED' | 'CANCELING' | 'EXPIRED';
+
+export interface BulkScanState {
+  id: string;
+  status: BulkOperationStatus;
+  objectCount: number;
+  url: string | null;
+  errorCode: string | null;
+}
+
+export interface FixResult {
+  before: string | null;
+  after: string | null;
+  /** false when the order already had the result (nothing sent). */
+  changed: boolean;
+  auditId?: string;
+  customerUpdated?: boolean;
+}
+
+export interface ThrottleState {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+}
+
+/** The Admin API operations the bulk job needs; lib/bulk/shopify-port.ts adapts lib/shopify to it. */
+export interface BulkApi {
+  /** Exact or lower-bound count of the store's orders, to choose between paging and a bulk operation. */
+  countOrders(): Promise<Result<{ count: number; exact: boolean }>>;
+  /** Newest first. */
+  listOrders(args: { first: number; after: string | null }): Promise<Result<OrderPage>>;
+  startBulkScan(): Promise<Result<{ id: string }>>;
+  bulkScanStatus(id: string): Promise<Result<BulkScanState>>;
+  /** The lines of a bulk operation's JSONL result, streamed (never the whole file in memory). */
+  readJsonl(url: string): AsyncIterable<string>;
+  readOrder(orderId: string): Promise<Result<OrderFacts>>;
+  fixOrder(orderId: string, strategy: Strategy, opts: { batchId: string; customer: boolean }): Promise<Result<FixResult>>;
+  restoreOrder(orderId: string, opts: { batchId: string; customer: boolean }): Promise<Result<FixResult>>;
+  /** Last bucket state seen in a response, for the ETA; null before the first call. */
+  throttle(): ThrottleState | null;
+  /** Cost points this client has spent so far (actualQueryCost summed), for the ETA. */
+  costUsed(): number;
+}
+
+export type OrderClass = 'relay' | 'neutralised' | 'ordinary';
+
+export interface Classification {
+  cls: OrderClass;
+  marketplace: string | null; // id, e.g. amazon
+  label: string | null; // display name, e.g. Amazon
+  strategy: Strategy | null; // what apply would do (relay only)
+  proposed: string | null; // email after the strategy (relay only)
+  /** Set when the rewrite itself refused (odd address): the order is listed, not applied. */
+  error?: AppError;
+}
+
+/** Built per scan from the store's settings, detectMarketplace and rewriteEmail (see lib/bulk/classify.ts). */
+export type Classifier = (order: Pick<ScannedOrder, 'email' | 'sourceName' | 'sourceIdentifier' | 'channelName' | 'appName' | 'tags' | 'originalEmail'>) => Classification;
+
+export interface BulkFilters {
+  marketplaces?: string[]; // empty/undefined = all
+  createdFrom?: string; // YYYY-MM-DD inclusive
+  createdTo?: string; // YYYY-MM-DD inclusive
+  fulfilment?: string[]; // displayFulfillmentStatus values; empty = all
+}
+
+export type ItemStatus = 'idle' | 'queued' | 'applying' | 'done' | 'failed';
+
+/** One order of a job: stored under [jobId, orderId] and rewritten after every step. */
+export interface JobItem {
+  jobId: string;
+  orderId: string;
+  seq: number; // scan order (newest first), for stable paging
+  name: string;
+  createdAt: string;
+  fulfilment: string | null;
+  marketplace: string;
+  label: string;
+  cls: 'relay' | 'neutralised';
+  email: string | null; // as scanned
+  proposed: string | null;
+  strategy: Strategy | null;
+  customerId: string | null;
+  customerEmail: string | null;
+  status: ItemStatus;
+  attempts: number;
+  /** The rewrite refused this address at scan time (odd email): applying reports this reason. */
+  refused?: AppError;
+  result?: {
+    before: string | null;
+    after: string | null;
+    changed: boolean;
+    /** true when the order was found already fixed on a re-read after an interruption. */
+    recovered?: boolean;
+    auditId?: string;
+    customerUpdated?: boolean;
+    at: string;
+  };
+  error?: AppError;
+}
+
+export type JobKind = 'fix' | 'undo';
+
+export type JobStatus =
+  | 'scanning'
+  | 'scanned' // counts and preview ready; nothing applied yet
+  | 'running'
+  | 'paused'
+  | 'cancelled'
+  | 'done'
+  | 'failed'; // scan failed, or the job stopped on a store-wide error (token, scope)
+
+export interface MarketplaceCount {
+  marketplace: string;
+  label: string;
+  relay: number;
+  neutralised: number;
+}
+
+export interface JobProgress {
+  total: number; // queued for this run (incl. done/failed)
+  done: number;
+  changed: number;
+  failed: number;
+  remaining: number;
+}
+
+export interface BulkJob {
+  id: string;
+  store: string; // handle
+  kind: JobKind;
+  status: JobStatus;
+  createdAt: string;
+  updatedAt: string;
+  /** For undo jobs: the batch being undone (null = single orders). */
+  undoOf?: string | null;
+  scan: {
+    path: 'paging' | 'bulk' | 'audit';
+    cursor: string | null; // paging
+    bulkOperationId: string | null; // bulk
+    linesDone: number; // bulk: JSONL lines already stored (resume skips them)
+    scanned: number;
+    ordinary: number;
+    byMarketplace: Record<string, MarketplaceCount>;
+    finishedAt: string | null;
+  };
+  options: { filters: BulkFilters; dryRun: boolean; customer: boolean };
+  progress: JobProgress;
+  /** Throughput bookkeeping for the ETA (orders and seconds of active running). */
+  stats: { activeMs: number; processed: number };
+  error?: AppError;
+}
+
+export interface JobStatusView {
+  job: BulkJob;
+  etaSeconds: number | null;
+  ordersPerSecond: number | null;
+}
