@@ -1,0 +1,225 @@
+/**
+ * Per-store settings: which strategy to apply, the store's own domain / fixed address / prefix,
+ * per-marketplace overrides, and the guard switch.
+ *
+ * Stored by lib/platform/settings-storage.ts under `sync:settings:{handle}`. Everything read back
+ * (storage, an imported file) goes through `migrateSettings`, which accepts anything and returns
+ * well-typed settings; `validateSettings` then says, field by field, what the merchant must fix,
+ * with the same codes and sentences `rewriteEmail` uses. Credentials are never part of settings
+ * (they live in `local:credentials:{handle}`), and export writes known fields only.
+ */
+import { fail, ok, type AppError, type Result } from './result';
+import { DEFAULT_PREFIX, MARKETPLACES, type NeutralForms } from './marketplaces';
+import { asciiDomain } from './email-address';
+import { STRATEGY_KINDS, checkDomain, checkFixedEmail, checkPrefix, normaliseDomainInput, type Strategy, type StrategyKind } from './rewrite';
+
+export const SETTINGS_VERSION = 1;
+
+export interface StoreSettings {
+  version: typeof SETTINGS_VERSION;
+  /** Applied to every marketplace without an override. `strip`: nothing can be sent. */
+  defaultStrategy: StrategyKind;
+  /** The store's own domain, for `domain` ("mystore.com"); '' when not set. */
+  domain: string;
+  /** `domain`: keep the relay's local part, or use the marketplace order id. */
+  domainLocalPart: 'keep' | 'order-id';
+  /** The one address for `fixed`; '' when not set. */
+  fixedEmail: string;
+  prefix: string;
+  /** Marketplace id → strategy, e.g. `{ etsy: 'keep' }`. */
+  overrides: Record<string, StrategyKind>;
+  /** Also change the customer record's email, not only the order's. */
+  updateCustomer: boolean;
+  /** Turn "notify customer" off on fulfilment screens of marketplace orders. */
+  guardEnabled: boolean;
+  /** Relay domains the catalogue does not know, added by the merchant. */
+  extraDomains: string[];
+}
+
+export function defaultSettings(): StoreSettings {
+  return {
+    version: SETTINGS_VERSION,
+    defaultStrategy: 'strip',
+    domain: '',
+    domainLocalPart: 'keep',
+    fixedEmail: '',
+    prefix: DEFAULT_PREFIX,
+    overrides: {},
+    updateCustomer: false,
+    guardEnabled: true,
+    extraDomains: [],
+  };
+}
+
+/** The strategy for one marketplace, with the store's domain / fixed address / prefix filled in. */
+export function strategyFor(settings: StoreSettings, marketplaceId?: string | null): Strategy {
+  const kind = (marketplaceId && settings.overrides[marketplaceId]) || settings.defaultStrategy;
+  switch (kind) {
+    case 'keep':
+      return { kind: 'keep' };
+    case 'fixed':
+      return { kind: 'fixed', email: settings.fixedEmail };
+    case 'domain':
+      return { kind: 'domain', domain: settings.domain, localPart: settings.domainLocalPart };
+    case 'prefix':
+      return { kind: 'prefix', prefix: settings.prefix };
+    default:
+      return { kind: 'strip' };
+  }
+}
+
+/** What a neutralised address looks like in this store (for `detectMarketplace`'s `context.neutral`). */
+export function neutralForms(settings: StoreSettings): NeutralForms {
+  return { prefix: settings.prefix, domain: settings.domain, fixedEmail: settings.fixedEmail };
+}
+
+export interface SettingsProblem {
+  /** `domain`, `fixedEmail`, `prefix`, `extraDomains.2`, `overrides.ebay` … */
+  field: string;
+  code: string;
+  message: string;
+  params?: Record<string, string>;
+}
+
+export const SETTINGS_ERRORS = {
+  extra_domain_invalid: 'This is not a domain. Enter one like relay.example.com.',
+  override_unknown_marketplace: 'This marketplace is not known; remove its setting.',
+} as const;
+
+function usedKinds(settings: StoreSettings): Set<StrategyKind> {
+  return new Set([settings.defaultStrategy, ...Object.values(settings.overrides)]);
+}
+
+/**
+ * Field-level problems, empty when the settings can be saved. The domain, fixed address and prefix
+ * are checked when a strategy that needs them is in use (default or override), and also whenever
+ * they are filled in, so a typo is caught before it is needed.
+ */
+export function validateSettings(settings: StoreSettings): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const kinds = usedKinds(settings);
+  const add = (field: string, p: { code: string; message: string; params?: Record<string, string> } | null) => {
+    if (p) problems.push({ field, ...p });
+  };
+  const extras: string[] = [];
+  settings.extraDomains.forEach((domain, index) => {
+    const ascii = normaliseDomainInput(domain);
+    if (ascii) extras.push(ascii);
+    else add(`extraDomains.${index}`, { code: 'extra_domain_invalid', message: SETTINGS_ERRORS.extra_domain_invalid, params: { domain: String(domain) } });
+  });
+  if (kinds.has('domain') || settings.domain.trim() !== '') add('domain', checkDomain(settings.domain, extras));
+  if (kinds.has('fixed') || settings.fixedEmail.trim() !== '') add('fixedEmail', checkFixedEmail(settings.fixedEmail, extras));
+  add('prefix', checkPrefix(settings.prefix));
+  for (const id of Object.keys(settings.overrides)) {
+    if (!(id in MARKETPLACES)) add(`overrides.${id}`, { code: 'override_unknown_marketplace', message: SETTINGS_ERRORS.override_unknown_marketplace, params: { marketplace: id } });
+  }
+  return problems;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isKind = (value: unknown): value is StrategyKind => typeof value === 'string' && (STRATEGY_KINDS as readonly string[]).includes(value);
+const text = (value: unknown, fallback: string, max = 320): string => (typeof value === 'string' ? value.trim().slice(0, max) : fallback);
+const flag = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
+
+/** A kind from a string or from a whole strategy object (`{kind: 'domain', domain: …}`, as v0 stored it). */
+function kindOf(value: unknown): StrategyKind | null {
+  if (isKind(value)) return value;
+  if (isRecord(value) && isKind(value.kind)) return value.kind;
+  return null;
+}
+
+/**
+ * Any stored or imported value → valid-typed settings. Unknown fields (including anything that looks
+ * like a credential) are dropped; wrong types fall back to defaults; values are kept as typed so
+ * validation can tell the merchant what is wrong with them.
+ *
+ * Version 0 (before versions existed) kept the whole strategy object in `strategy`
+ * (`{kind:'domain', domain:'mystore.com'}`) and the guard switch as `notifyGuard`.
+ */
+export function migrateSettings(input: unknown): StoreSettings {
+  const base = defaultSettings();
+  if (!isRecord(input)) return base;
+  const legacy = input.version === undefined || input.version === 0;
+  const legacyStrategy = legacy && isRecord(input.strategy) ? input.strategy : {};
+
+  const defaultStrategy = kindOf(input.defaultStrategy) ?? (legacy ? kindOf(input.strategy) : null) ?? base.defaultStrategy;
+  const domain = text(input.domain ?? legacyStrategy.domain, base.domain);
+  const fixedEmail = text(input.fixedEmail ?? legacyStrategy.email, base.fixedEmail);
+  const prefix = text(input.prefix ?? legacyStrategy.prefix, base.prefix, 64) || base.prefix;
+  const localPart = input.domainLocalPart ?? legacyStrategy.localPart;
+
+  const overrides: Record<string, StrategyKind> = {};
+  if (isRecord(input.overrides)) {
+    for (const [id, value] of Object.entries(input.overrides)) {
+      const kind = kindOf(value);
+      if (kind && id.length <= 64) overrides[id.toLowerCase()] = kind;
+    }
+  }
+
+  const extraDomains: string[] = [];
+  if (Array.isArray(input.extraDomains)) {
+    for (const item of input.extraDomains.slice(0, 100)) {
+      if (typeof item !== 'string' || item.trim() === '') continue;
+      const cleaned = item.trim().slice(0, 253);
+      const key = asciiDomain(cleaned.replace(/^@/, '')) ?? cleaned;
+      if (!extraDomains.some((existing) => (asciiDomain(existing.replace(/^@/, '')) ?? existing) === key)) extraDomains.push(cleaned);
+    }
+  }
+
+  return {
+    version: SETTINGS_VERSION,
+    defaultStrategy,
+    domain,
+    domainLocalPart: localPart === 'order-id' ? 'order-id' : 'keep',
+    fixedEmail,
+    prefix,
+    overrides,
+    updateCustomer: flag(input.updateCustomer, base.updateCustomer),
+    guardEnabled: flag(input.guardEnabled ?? (legacy ? input.notifyGuard : undefined), base.guardEnabled),
+    extraDomains,
+  };
+}
+
+const EXPORT_KIND = 'proxy-mail-guard/settings';
+
+/** A JSON file a merchant can keep or move to another browser. Contains settings only, never credentials. */
+export function exportSettings(settings: StoreSettings, handle?: string): string {
+  const clean = migrateSettings(settings);
+  const file: Record<string, unknown> = { kind: EXPORT_KIND, version: SETTINGS_VERSION };
+  if (handle) file.store = handle;
+  file.settings = clean;
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export const IMPORT_ERRORS = {
+  import_not_json: 'This file is not a settings file (it could not be read).',
+  import_not_settings: 'This file does not contain Proxy Mail Guard settings.',
+} as const;
+
+/**
+ * Reads an exported file (or a bare settings object). Fails — changing nothing — when the text is not
+ * JSON, not our settings, or the settings would not pass validation (the first problem is returned,
+ * with its field in `params.field`).
+ */
+export function parseImportedSettings(textInput: string): Result<StoreSettings> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(textInput);
+  } catch {
+    return fail('import_not_json', IMPORT_ERRORS.import_not_json);
+  }
+  if (!isRecord(parsed)) return fail('import_not_settings', IMPORT_ERRORS.import_not_settings);
+  const body = parsed.kind === EXPORT_KIND ? parsed.settings : parsed;
+  const looksLikeSettings = isRecord(body) && ['defaultStrategy', 'strategy', 'domain', 'fixedEmail', 'prefix', 'overrides', 'guardEnabled'].some((key) => key in body);
+  if (!looksLikeSettings) return fail('import_not_settings', IMPORT_ERRORS.import_not_settings);
+  const settings = migrateSettings(body);
+  const problems = validateSettings(settings);
+  const first = problems[0];
+  if (first) return fail(first.code, first.message, { ...(first.params ?? {}), field: first.field });
+  return ok(settings);
+}
+
+/** A settings problem as the app-wide error shape (for Result-returning callers). */
+export function problemAsError(p: SettingsProblem): AppError {
+  return { code: p.code, message: p.message, params: { ...(p.params ?? {}), field: p.field } };
+}
