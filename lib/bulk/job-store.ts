@@ -34,6 +34,10 @@ export interface ItemQuery {
   filter?: (item: JobItem) => boolean;
   offset?: number;
   limit?: number;
+  /** Start at this scan position (inclusive): pages through a large job without re-reading it. */
+  fromSeq?: number;
+  /** Count every match (for "n of m"); false stops as soon as the page is full. */
+  count?: boolean;
 }
 
 export class JobStore {
@@ -79,13 +83,15 @@ export class JobStore {
     const limit = q.limit ?? Number.POSITIVE_INFINITY;
     const items: JobItem[] = [];
     let matched = 0;
-    const range = IDBKeyRangeFor(jobId);
+    const range = IDBKeyRangeFor(jobId, q.fromSeq);
+    const countAll = q.count ?? true;
     let cursor = await this.db.transaction(ITEMS).store.index('byJobSeq').openCursor(range);
     while (cursor) {
       const item = cursor.value as JobItem;
       if (!q.filter || q.filter(item)) {
         if (matched >= offset && items.length < limit) items.push(item);
         matched++;
+        if (!countAll && items.length >= limit) break;
       }
       cursor = await cursor.continue();
     }
@@ -134,7 +140,7 @@ export class JobStore {
  * All [jobId, seq] keys of one job. IDBKeyRange is a global of the IndexedDB implementation in use
  * (the browser's, or fake-indexeddb's in tests): reached through globalThis so this file needs no DOM types.
  */
-function IDBKeyRangeFor(jobId: string): IDBKeyRange {
+function IDBKeyRangeFor(jobId: string, fromSeq = -Infinity): IDBKeyRange {
   const KeyRange = (globalThis as unknown as { IDBKeyRange: typeof IDBKeyRange }).IDBKeyRange;
-  return KeyRange.bound([jobId, -Infinity], [jobId, Infinity]);
+  return KeyRange.bound([jobId, fromSeq], [jobId, Infinity]);
 }
