@@ -16,7 +16,7 @@ const ORDER_FIELDS = `
   displayFulfillmentStatus
   app { name }
   channelInformation { channelDefinition { channelName handle } }
-  customer { id email defaultEmailAddress { emailAddress } }
+  customer { id email }
   metafield(namespace: "proxy_mail_guard", key: "original_email") { value }
 `;
 
@@ -54,6 +54,21 @@ export const BULK_RUN_MUTATION = `#graphql
   }
 `;
 
+export const BULK_CURRENT_QUERY = `#graphql
+  query BulkScanCurrent {
+    currentBulkOperation(type: QUERY) { id status errorCode objectCount url query }
+  }
+`;
+
+export const BULK_CONSENT_UPDATE = `#graphql
+  mutation BulkCustomerUnsubscribe($input: CustomerEmailMarketingConsentUpdateInput!) {
+    customerEmailMarketingConsentUpdate(input: $input) {
+      customer { id }
+      userErrors { field message }
+    }
+  }
+`;
+
 export const BULK_STATUS_QUERY = `#graphql
   query BulkScanStatus($id: ID!) {
     node(id: $id) {
@@ -61,6 +76,9 @@ export const BULK_STATUS_QUERY = `#graphql
     }
   }
 `;
+
+/** Every document above, for the schema validation test. */
+export const BULK_DOCUMENTS: Record<string, string> = {};
 
 const GID = /^gid:\/\/shopify\/\w+\/(\d+)$/;
 
@@ -133,3 +151,13 @@ export async function* linesOf(chunks: AsyncIterable<Uint8Array | string>): Asyn
   carry += decoder.decode();
   if (carry.trim()) yield carry.trim();
 }
+
+Object.assign(BULK_DOCUMENTS, {
+  ORDERS_COUNT_QUERY,
+  ORDERS_PAGE_QUERY,
+  BULK_RUN_MUTATION,
+  BULK_CURRENT_QUERY,
+  BULK_CONSENT_UPDATE,
+  BULK_STATUS_QUERY,
+  BULK_ORDERS_DOCUMENT,
+});

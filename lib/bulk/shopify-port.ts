@@ -1,0 +1,169 @@
+/**
+ * The bulk engine's API port over lib/shopify: the same throttle-aware client, email change and
+ * restore the order page uses (so a bulk change is recorded in the audit log exactly like a single
+ * one), plus the scan's own reads (orders page, orders count, bulk operation).
+ */
+import type { AuditSink } from '../audit';
+import type { NeutralForms } from '../marketplaces';
+import type { AdminClient } from '../shopify/client';
+import { changeOrderEmail, restoreOriginal } from '../shopify/email-change';
+import { asResult, ApiFailure } from '../shopify/errors';
+import { readOrderFacts } from '../shopify/order-facts';
+import type { Result } from '../result';
+import {
+  BULK_CONSENT_UPDATE,
+  BULK_CURRENT_QUERY,
+  BULK_ORDERS_DOCUMENT,
+  BULK_RUN_MUTATION,
+  BULK_STATUS_QUERY,
+  ORDERS_COUNT_QUERY,
+  ORDERS_PAGE_QUERY,
+  linesOf,
+  parseOrderNode,
+} from './queries';
+import type { BulkApi, BulkOperationStatus, BulkScanState, ScannedOrder } from './types';
+
+export interface ShopifyPortDeps {
+  client: AdminClient;
+  audit: AuditSink;
+  /** Downloads the bulk operation's JSONL (Shopify's signed storage URL; the fake API's origin in tests). */
+  download: (url: string) => Promise<Response>;
+  extraDomains?: readonly string[];
+  neutral?: NeutralForms;
+  /** Count up to this many orders; above, the scan uses a bulk operation anyway. */
+  countLimit?: number;
+}
+
+interface BulkNode {
+  id: string;
+  status: BulkOperationStatus;
+  errorCode: string | null;
+  objectCount: string | number;
+  url: string | null;
+  query?: string;
+}
+
+const toState = (op: BulkNode): BulkScanState => ({
+  id: op.id,
+  status: op.status,
+  errorCode: op.errorCode,
+  objectCount: Number(op.objectCount ?? 0),
+  url: op.url,
+});
+
+export function shopifyBulkApi(deps: ShopifyPortDeps): BulkApi {
+  const { client } = deps;
+  const ctx = { client, audit: deps.audit };
+  return {
+    countOrders: () =>
+      asResult(async () => {
+        const data = await client.request<{ ordersCount: { count: number; precision: 'EXACT' | 'AT_LEAST' } | null }>(ORDERS_COUNT_QUERY, {
+          limit: deps.countLimit ?? 10_000,
+        });
+        const c = data?.ordersCount;
+        return { count: c?.count ?? 0, exact: c?.precision !== 'AT_LEAST' };
+      }),
+
+    listOrders: ({ first, after }) =>
+      asResult(async () => {
+        const data = await client.request<{ orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] } }>(
+          ORDERS_PAGE_QUERY,
+          { first, after },
+        );
+        const orders = (data?.orders.nodes ?? []).map(parseOrderNode).filter((o): o is ScannedOrder => o !== null);
+        return { orders, endCursor: data?.orders.pageInfo.endCursor ?? null, hasNextPage: !!data?.orders.pageInfo.hasNextPage };
+      }),
+
+    startBulkScan: () =>
+      asResult(async () => {
+        // A lost answer may mean the operation started: look for it before starting another.
+        const adopt = async (): Promise<string | null> => {
+          const current = await client.request<{ currentBulkOperation: BulkNode | null }>(BULK_CURRENT_QUERY);
+          const op = current?.currentBulkOperation;
+          return op && (op.status === 'CREATED' || op.status === 'RUNNING') && op.query?.replace(/\s+/g, '') === BULK_ORDERS_DOCUMENT.replace(/\s+/g, '') ? op.id : null;
+        };
+        let adopted: string | null = null;
+        const data = await client.request<{ bulkOperationRunQuery: { bulkOperation: BulkNode | null; userErrors: Array<{ message: string }> } | null }>(
+          BULK_RUN_MUTATION,
+          { query: BULK_ORDERS_DOCUMENT },
+          { mutation: true, verifyApplied: async () => (adopted = await adopt()) !== null },
+        );
+        if (data === null && adopted) return { id: adopted };
+        const payload = data?.bulkOperationRunQuery;
+        const errors = payload?.userErrors ?? [];
+        if (errors.length || !payload?.bulkOperation) {
+          // Only one bulk query runs per store at a time: reuse ours if it is the one running.
+          const running = await adopt();
+          if (running) return { id: running };
+          const message = errors.map((e) => e.message).join('; ') || 'Shopify did not start the export.';
+          throw new ApiFailure('bulk_scan_busy', message, { message });
+        }
+        return { id: payload.bulkOperation.id };
+      }),
+
+    bulkScanStatus: (id) =>
+      asResult(async () => {
+        const data = await client.request<{ node: BulkNode | null }>(BULK_STATUS_QUERY, { id });
+        if (!data?.node) throw new ApiFailure('bulk_scan_failed', 'Shopify no longer knows this export.', { reason: 'NOT_FOUND' });
+        return toState(data.node);
+      }),
+
+    async *readJsonl(url) {
+      const response = await deps.download(url);
+      if (!response.ok || !response.body) throw new ApiFailure('network', `The export could not be downloaded (HTTP ${response.status}).`);
+      yield* linesOf(response.body as unknown as AsyncIterable<Uint8Array>);
+    },
+
+    readOrder: (orderId) =>
+      asResult(async () => {
+        const facts = await readOrderFacts(client, orderId);
+        if (!facts) throw new ApiFailure('order_not_found', 'This order no longer exists (deleted or not visible to the app).', { order: orderId });
+        return facts;
+      }),
+
+    fixOrder: async (orderId, strategy, opts) => {
+      const r = await changeOrderEmail(ctx, orderId, strategy, {
+        batchId: opts.batchId,
+        updateCustomer: opts.customer,
+        ...(deps.extraDomains ? { extraDomains: deps.extraDomains } : {}),
+        ...(deps.neutral ? { neutral: deps.neutral } : {}),
+      });
+      if (!r.ok) return r;
+      const v = r.value;
+      if (opts.customer && v.customerUpdated && v.after && v.facts.customer) await unsubscribe(client, v.facts.customer.id);
+      return {
+        ok: true,
+        value: { before: v.before, after: v.after, changed: v.changed, ...(v.auditId ? { auditId: v.auditId } : {}), ...(v.customerUpdated !== undefined ? { customerUpdated: v.customerUpdated } : {}) },
+      };
+    },
+
+    restoreOrder: async (orderId, opts) => {
+      const r = await restoreOriginal(ctx, orderId, { batchId: opts.batchId, ...(deps.neutral?.prefix ? { prefix: deps.neutral.prefix } : {}) });
+      if (!r.ok) return r;
+      const v = r.value;
+      return { ok: true, value: { before: v.before, after: v.after, changed: v.changed, ...(v.auditId ? { auditId: v.auditId } : {}) } };
+    },
+
+    throttle: () => {
+      const t = client.stats.lastCost?.throttleStatus;
+      return t ? { maximumAvailable: t.maximumAvailable, currentlyAvailable: t.currentlyAvailable, restoreRate: t.restoreRate } : null;
+    },
+    costUsed: () => client.stats.costUsed,
+  };
+}
+
+/**
+ * The customer record now carries an address we own (or none): make sure marketing tools do not
+ * email it. Best effort — a refusal leaves the order fix in place and is not an order failure.
+ */
+async function unsubscribe(client: AdminClient, customerId: string): Promise<Result<void>> {
+  return asResult(async () => {
+    const gid = customerId.startsWith('gid://') ? customerId : `gid://shopify/Customer/${customerId}`;
+    await client.request(
+      BULK_CONSENT_UPDATE,
+      { input: { customerId: gid, emailMarketingConsent: { marketingState: 'NOT_SUBSCRIBED', marketingOptInLevel: 'SINGLE_OPT_IN' } } },
+      // Setting the same state twice is harmless.
+      { mutation: true, verifyApplied: async () => false },
+    );
+  });
+}
