@@ -1,4 +1,5 @@
 import { registerConnectionHandlers } from '@/lib/platform/handlers/connection';
+import { registerOrderHandlers } from '@/lib/platform/handlers/order';
 import { registerPageStatusHandlers } from '@/lib/platform/handlers/page-status';
 
 // Handlers are registered synchronously at start-up: an MV3 service worker woken by a message must
@@ -6,4 +7,5 @@ import { registerPageStatusHandlers } from '@/lib/platform/handlers/page-status'
 export default defineBackground(() => {
   registerPageStatusHandlers();
   registerConnectionHandlers();
+  registerOrderHandlers();
 });

@@ -29,6 +29,8 @@ export interface ConnectionReport {
   plan: string;
   grantedScopes: string[];
   missingScopes: string[];
+  /** Scopes that help but are not required (read_all_orders: orders older than 60 days). */
+  optionalMissingScopes?: string[];
   credentialKind: 'admin-token' | 'client-credentials';
 }
 

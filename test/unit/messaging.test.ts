@@ -75,6 +75,6 @@ describe('openConnect', () => {
   });
 
   it('rejects a malformed store handle', async () => {
-    expect(await openConnect({ store: { handle: 'Bad Store!' } })).toMatchObject({ ok: false, error: { code: 'invalid_store' } });
+    expect(await openConnect({ store: { handle: 'Bad Store!' } })).toMatchObject({ ok: false, error: { code: 'store_invalid' } });
   });
 });

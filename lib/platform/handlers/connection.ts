@@ -1,37 +1,94 @@
 /**
- * Connecting a store: saving credentials, testing them, forgetting them, and opening the popup's
- * connect step in a tab (a page cannot open the action popup itself).
+ * Connecting a store: testing and saving credentials, testing them again later, forgetting them, and
+ * opening the popup's connect step in a tab (a page cannot open the action popup itself).
  */
 import { browser } from 'wxt/browser';
-import type { StoreRef } from '../../store-ref';
-import { isValidHandle } from '../../store-ref';
+import type { ConnectionReport, Credentials } from '../../messages';
+import { isValidHandle, type StoreRef } from '../../store-ref';
 import { onMessage } from '../../messaging';
 import { fail, ok, type Result } from '../../result';
-import { removeCredentials } from '../credentials';
+import { ApiFailure, asResult } from '../../shopify/errors';
+import { testConnection as probe } from '../../shopify/connection';
+import { getCredentials, removeCredentials, saveCredentials, saveExchangedToken } from '../credentials';
+import { buildClient, clientFor, forgetClient } from '../api';
 
 export function connectUrl(handle: string): string {
   // tabs.create needs no permission; the hash is read by the popup to open its connect step.
-  // Typed public paths only know built entrypoints; the popup's path is fixed by the plan.
   const getURL = browser.runtime.getURL as (path: string) => string;
   return getURL(`/popup.html#connect?store=${encodeURIComponent(handle)}`);
 }
 
 export async function openConnect({ store }: { store: StoreRef }): Promise<Result<void>> {
-  if (!isValidHandle(store.handle)) return fail('invalid_store', `"${store.handle}" is not a Shopify store name.`, { store: store.handle });
+  if (!isValidHandle(store.handle)) return fail('store_invalid', `"${store.handle}" is not a Shopify store name.`, { store: store.handle });
   await browser.tabs.create({ url: connectUrl(store.handle), active: true });
   return ok(undefined);
 }
 
+/** Refuses empty or malformed credentials before anything is sent. */
+function checkCredentials(credentials: Credentials): ApiFailure | null {
+  if (!credentials || typeof credentials !== 'object') return new ApiFailure('invalid_credentials', 'Enter an access token, or a client ID and secret.');
+  if (credentials.kind === 'admin-token') {
+    const token = typeof credentials.token === 'string' ? credentials.token.trim() : '';
+    if (!token || /\s/.test(token)) return new ApiFailure('invalid_credentials', 'Enter the Admin API access token (it starts with shpat_).');
+    return null;
+  }
+  if (credentials.kind === 'client-credentials') {
+    const id = typeof credentials.clientId === 'string' ? credentials.clientId.trim() : '';
+    const secret = typeof credentials.clientSecret === 'string' ? credentials.clientSecret.trim() : '';
+    if (!id || !secret || /\s/.test(id + secret)) return new ApiFailure('invalid_credentials', 'Enter both the client ID and the client secret of your app.');
+    return null;
+  }
+  return new ApiFailure('invalid_credentials', 'Enter an access token, or a client ID and secret.');
+}
+
+function trimmed(credentials: Credentials): Credentials {
+  return credentials.kind === 'admin-token'
+    ? { kind: 'admin-token', token: credentials.token.trim() }
+    : { kind: 'client-credentials', clientId: credentials.clientId.trim(), clientSecret: credentials.clientSecret.trim() };
+}
+
+/** Tests the credentials first; they are saved only when the store accepted them. */
+export async function connect({ store, credentials }: { store: StoreRef; credentials: Credentials }): Promise<Result<ConnectionReport>> {
+  if (!isValidHandle(store.handle)) return fail('store_invalid', `"${store.handle}" is not a Shopify store name.`, { store: store.handle });
+  const bad = checkCredentials(credentials);
+  if (bad) return { ok: false, error: bad.toAppError() };
+  const clean = trimmed(credentials);
+  const client = buildClient(store, clean);
+  const report = await probe(client);
+  if (!report.ok) return report;
+  const saved = await asResult(async () => {
+    await saveCredentials(store, clean);
+    // Keep the token the test obtained, so the first real call does not exchange again.
+    const exchanged = client.tokens.cached;
+    if (exchanged) await saveExchangedToken(store.handle, exchanged);
+  });
+  if (!saved.ok) return saved;
+  forgetClient(store.handle);
+  return report;
+}
+
+export function testConnection({ store }: { store: StoreRef }): Promise<Result<ConnectionReport>> {
+  return asResult(async () => {
+    const result = await probe(await clientFor(store));
+    if (!result.ok) throw new ApiFailure(result.error.code, result.error.message, result.error.params);
+    return result.value;
+  });
+}
+
 export async function disconnect({ store }: { store: StoreRef }): Promise<Result<void>> {
+  if (!isValidHandle(store.handle)) return fail('store_invalid', `"${store.handle}" is not a Shopify store name.`, { store: store.handle });
   await removeCredentials(store.handle);
-  onDisconnect.forEach((cb) => cb(store.handle));
+  forgetClient(store.handle);
   return ok(undefined);
 }
 
-/** Other modules (client cache) drop what they hold for a store when it is disconnected. */
-export const onDisconnect = new Set<(handle: string) => void>();
+export async function isConnected(handle: string): Promise<boolean> {
+  return (await getCredentials(handle)) !== null;
+}
 
 export function registerConnectionHandlers(): void {
   onMessage('openConnect', openConnect);
+  onMessage('connect', connect);
+  onMessage('testConnection', testConnection);
   onMessage('disconnect', disconnect);
 }

@@ -1,0 +1,132 @@
+/**
+ * Every GraphQL document we send. Each is a template literal starting with `#graphql` (Shopify's
+ * convention, so editors and codegen find them) and is validated against the pinned schema by
+ * test/unit/graphql-documents.test.ts — add new documents to `ALL_DOCUMENTS`.
+ */
+
+export const ORIGINAL_EMAIL_NAMESPACE = 'proxy_mail_guard';
+export const ORIGINAL_EMAIL_KEY = 'original_email';
+
+/**
+ * The order fields behind `OrderFacts`, as a plain selection (bulk operation queries want the fields
+ * inline) and as a fragment for ordinary queries.
+ */
+export const ORDER_FACTS_FIELDS = `#graphql
+  id
+  legacyResourceId
+  name
+  email
+  phone
+  createdAt
+  customer { id email }
+  sourceName
+  sourceIdentifier
+  app { id name }
+  channelInformation { channelDefinition { handle channelName subChannelName } app { title } }
+  tags
+  displayFulfillmentStatus
+  originalEmail: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${ORIGINAL_EMAIL_KEY}") { id value }
+`;
+
+export const ORDER_FACTS_FRAGMENT = `#graphql
+  fragment OrderFactsFields on Order {
+    ${ORDER_FACTS_FIELDS}
+  }
+`;
+
+export const ORDER_FACTS_QUERY = `#graphql
+  query OrderFacts($id: ID!) {
+    order(id: $id) {
+      ...OrderFactsFields
+    }
+  }
+  ${ORDER_FACTS_FRAGMENT}
+`;
+
+export const ORDER_EMAIL_UPDATE = `#graphql
+  mutation OrderEmailUpdate($input: OrderInput!) {
+    orderUpdate(input: $input) {
+      order { id email }
+      userErrors { field message }
+    }
+  }
+`;
+
+export const CUSTOMER_EMAIL_UPDATE = `#graphql
+  mutation CustomerEmailUpdate($input: CustomerInput!) {
+    customerUpdate(input: $input) {
+      customer { id email }
+      userErrors { field message }
+    }
+  }
+`;
+
+export const ORIGINAL_EMAIL_DELETE = `#graphql
+  mutation OriginalEmailDelete($metafields: [MetafieldIdentifierInput!]!) {
+    metafieldsDelete(metafields: $metafields) {
+      deletedMetafields { ownerId namespace key }
+      userErrors { field message }
+    }
+  }
+`;
+
+/** Newest first; `query` narrows by Shopify's search syntax (dates, channel, tags) — never a leading wildcard. */
+export const ORDERS_PAGE_QUERY = `#graphql
+  query OrdersPage($first: Int!, $after: String, $query: String) {
+    orders(first: $first, after: $after, sortKey: CREATED_AT, reverse: true, query: $query) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        ...OrderFactsFields
+      }
+    }
+  }
+  ${ORDER_FACTS_FRAGMENT}
+`;
+
+export const CONNECTION_QUERY = `#graphql
+  query Connection {
+    shop {
+      name
+      myshopifyDomain
+      plan { displayName partnerDevelopment shopifyPlus }
+    }
+    currentAppInstallation {
+      accessScopes { handle }
+    }
+  }
+`;
+
+export const ALL_DOCUMENTS: Record<string, string> = {
+  ORDER_FACTS_QUERY,
+  ORDER_EMAIL_UPDATE,
+  CUSTOMER_EMAIL_UPDATE,
+  ORIGINAL_EMAIL_DELETE,
+  ORDERS_PAGE_QUERY,
+  CONNECTION_QUERY,
+};
+
+// ── Response shapes (only what we select) ────────────────────────────────────
+export interface OrderNode {
+  id: string;
+  legacyResourceId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  createdAt: string;
+  customer: { id: string; email: string | null } | null;
+  sourceName: string | null;
+  sourceIdentifier: string | null;
+  app: { id: string; name: string } | null;
+  channelInformation: {
+    channelDefinition: { handle: string; channelName: string; subChannelName: string | null } | null;
+    app: { title: string } | null;
+  } | null;
+  tags: string[];
+  displayFulfillmentStatus: string;
+  originalEmail: { id: string; value: string } | null;
+}
+
+export interface UserError {
+  field: string[] | null;
+  message: string;
+}

@@ -1,0 +1,287 @@
+/**
+ * Changing an order's email, and putting the original back — in the order that keeps nothing lost:
+ * 1. audit entry written `pending` (IndexedDB) before anything is sent;
+ * 2. ONE `orderUpdate` sets the email and, in the same call, the metafield
+ *    `proxy_mail_guard.original_email` (only if not set yet: the first original is never overwritten);
+ * 3. the order is re-read to confirm what Shopify stored; the audit entry becomes done or failed.
+ * A lost answer to the mutation is never followed by a blind re-send: the order is re-read first and
+ * the mutation is sent again only if the change is not there.
+ */
+import type { FixOutcome } from '../messages';
+import type { OrderFacts } from '../order-facts';
+import { restoreEmail, rewriteEmail, type Strategy } from '../rewrite';
+import { newAuditId, type AuditEntry, type AuditSink } from '../audit';
+import type { NeutralForms } from '../marketplaces';
+import type { AdminClient } from './client';
+import {
+  CUSTOMER_EMAIL_UPDATE,
+  ORDER_EMAIL_UPDATE,
+  ORIGINAL_EMAIL_DELETE,
+  ORIGINAL_EMAIL_KEY,
+  ORIGINAL_EMAIL_NAMESPACE,
+  type UserError,
+} from './documents';
+import { ApiFailure, asResult } from './errors';
+import { detectOrder, orderGid, requireOrderFacts } from './order-facts';
+import type { Result } from '../result';
+
+export interface EmailChangeContext {
+  client: AdminClient;
+  audit: AuditSink;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface ChangeOptions {
+  /** Also change the customer record's email (store setting `updateCustomer`), when it is the same relay address. */
+  updateCustomer?: boolean;
+  batchId?: string;
+  /** Facts already read (a bulk page): saves one read per order. The confirming re-read still happens. */
+  knownFacts?: OrderFacts;
+  extraDomains?: readonly string[];
+  neutral?: NeutralForms;
+}
+
+export function sameEmail(a: string | null | undefined, b: string | null | undefined): boolean {
+  return (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+}
+
+function firstUserError(errors: UserError[]): { field: string; message: string } {
+  const error = errors[0]!;
+  return { field: (error.field ?? []).join('.') || 'email', message: error.message };
+}
+
+function stripRejected(): ApiFailure {
+  return new ApiFailure(
+    'strip_rejected_by_shopify',
+    'Shopify does not allow removing the email of this order. Choose another option, like the blacklisted- prefix or your own domain.',
+    { suggestion: 'prefix' },
+  );
+}
+
+export function changeOrderEmail(
+  ctx: EmailChangeContext,
+  orderId: string,
+  strategy: Strategy,
+  options: ChangeOptions = {},
+): Promise<Result<FixOutcome>> {
+  return asResult(() => change(ctx, orderId, strategy, options));
+}
+
+async function change(ctx: EmailChangeContext, orderId: string, strategy: Strategy, options: ChangeOptions): Promise<FixOutcome> {
+  const { client, audit } = ctx;
+  const now = ctx.now ?? (() => new Date());
+  const gid = orderGid(orderId);
+  const facts = options.knownFacts ?? (await requireOrderFacts(client, orderId));
+  const rewritten = rewriteEmail(facts.email, strategy, { orderId: facts.sourceIdentifier, extraDomains: options.extraDomains });
+  if (!rewritten.ok) throw new ApiFailure(rewritten.code, rewritten.message, rewritten.params);
+  const target = rewritten.email;
+  if (!rewritten.changed || sameEmail(target, facts.email)) {
+    return { orderId: facts.orderId, before: facts.email, after: facts.email, changed: false, facts };
+  }
+
+  const detection = detectOrder(facts, options);
+  const entry: AuditEntry = {
+    id: (ctx.newId ?? newAuditId)(),
+    kind: 'fix',
+    store: client.store.handle,
+    orderId: facts.orderId,
+    orderName: facts.name,
+    marketplace: detection?.marketplace ?? null,
+    before: facts.email,
+    after: target,
+    strategy,
+    at: now().toISOString(),
+    status: 'pending',
+    ...(options.batchId ? { batchId: options.batchId } : {}),
+  };
+  await audit.add(entry);
+
+  try {
+    // The first original is kept forever: only write the metafield when the order has none.
+    const recordOriginal = !facts.originalEmail && !!facts.email;
+    const input: Record<string, unknown> = { id: gid, email: target ?? '' };
+    if (recordOriginal) {
+      input.metafields = [
+        { namespace: ORIGINAL_EMAIL_NAMESPACE, key: ORIGINAL_EMAIL_KEY, type: 'single_line_text_field', value: facts.email },
+      ];
+    }
+    const verifyApplied = async () => {
+      const seen = await requireOrderFacts(client, orderId);
+      return sameEmail(seen.email, target) && (!recordOriginal || !!seen.originalEmail);
+    };
+    const payload = await client.request<{ orderUpdate: { userErrors: UserError[] } | null }>(
+      ORDER_EMAIL_UPDATE,
+      { input },
+      { mutation: true, verifyApplied },
+    );
+    const userErrors = payload?.orderUpdate?.userErrors ?? [];
+
+    const confirmed = await requireOrderFacts(client, orderId);
+    if (userErrors.length > 0 || !sameEmail(confirmed.email, target)) {
+      if (strategy.kind === 'strip' && sameEmail(confirmed.email, facts.email)) {
+        // Shopify kept the email: either a userError or a silent no-op. Say so plainly.
+        await audit.update(entry.id, { status: 'failed', after: confirmed.email, stripBehaviour: 'rejected', error: stripRejected().toAppError() });
+        throw stripRejected();
+      }
+      if (userErrors.length > 0) {
+        const { field, message } = firstUserError(userErrors);
+        const failure = new ApiFailure('user_error', `Shopify refused the change (${field}): ${message}`, { field, message });
+        await audit.update(entry.id, { status: 'failed', after: confirmed.email, error: failure.toAppError() });
+        throw failure;
+      }
+      const failure = new ApiFailure('change_not_confirmed', 'Shopify did not keep the new email; the order was re-read and shows another address.', {
+        email: confirmed.email ?? '',
+      });
+      await audit.update(entry.id, { status: 'failed', after: confirmed.email, error: failure.toAppError() });
+      throw failure;
+    }
+
+    const stripBehaviour = strategy.kind === 'strip' ? ('cleared' as const) : undefined;
+    let customer: AuditEntry['customer'];
+    if (options.updateCustomer && facts.customer && facts.email && sameEmail(facts.customer.email, facts.email)) {
+      customer = await updateCustomerEmail(client, facts.customer.id, facts.customer.email, target);
+    }
+    await audit.update(entry.id, {
+      status: 'done',
+      after: confirmed.email,
+      ...(stripBehaviour ? { stripBehaviour } : {}),
+      ...(customer ? { customer } : {}),
+    });
+    return {
+      orderId: facts.orderId,
+      before: facts.email,
+      after: confirmed.email,
+      changed: true,
+      ...(stripBehaviour ? { stripBehaviour } : {}),
+      ...(customer ? { customerUpdated: customer.updated } : {}),
+      auditId: entry.id,
+      facts: confirmed,
+    };
+  } catch (error) {
+    if (!(error instanceof ApiFailure) || !['strip_rejected_by_shopify', 'user_error', 'change_not_confirmed'].includes(error.code)) {
+      // Unknown outcome (network, throttling): the entry keeps `before`, so an undo can still find the original.
+      const appError = error instanceof ApiFailure ? error.toAppError() : { code: 'internal_error', message: String(error) };
+      await audit.update(entry.id, { status: 'failed', error: { code: appError.code, message: appError.message } }).catch(() => null);
+    }
+    throw error;
+  }
+}
+
+/** The customer record's email follows the order's; a refusal is recorded, not fatal (the order is fixed). */
+async function updateCustomerEmail(
+  client: AdminClient,
+  customerId: string,
+  before: string | null,
+  target: string | null,
+): Promise<NonNullable<AuditEntry['customer']>> {
+  try {
+    const payload = await client.request<{ customerUpdate: { customer: { email: string | null } | null; userErrors: UserError[] } | null }>(
+      CUSTOMER_EMAIL_UPDATE,
+      { input: { id: customerId, email: target ?? '' } },
+      // Setting the same email twice is harmless, so a lost answer may simply be re-sent.
+      { mutation: true, verifyApplied: async () => false },
+    );
+    const result = payload?.customerUpdate;
+    const updated = !!result && result.userErrors.length === 0 && sameEmail(result.customer?.email ?? null, target);
+    return { id: customerId, before, after: updated ? target : before, updated };
+  } catch {
+    return { id: customerId, before, after: before, updated: false };
+  }
+}
+
+/**
+ * Puts the original email back: from the order's metafield, else from the audit log (the oldest
+ * change's `before`), else — for a prefix only — by removing the prefix. The metafield is removed only
+ * after the restored email is confirmed.
+ */
+export function restoreOriginal(
+  ctx: EmailChangeContext,
+  orderId: string,
+  options: { prefix?: string; batchId?: string } = {},
+): Promise<Result<FixOutcome>> {
+  return asResult(() => restore(ctx, orderId, options));
+}
+
+async function restore(ctx: EmailChangeContext, orderId: string, options: { prefix?: string; batchId?: string }): Promise<FixOutcome> {
+  const { client, audit } = ctx;
+  const now = ctx.now ?? (() => new Date());
+  const gid = orderGid(orderId);
+  const facts = await requireOrderFacts(client, orderId);
+  const history = await audit.forOrder(client.store.handle, facts.orderId);
+  const fixes = history.filter((e) => e.kind === 'fix' && e.before);
+  const original = facts.originalEmail ?? fixes[0]?.before ?? null;
+  const restored = restoreEmail(facts.email, { original, ...(options.prefix ? { prefix: options.prefix } : {}) });
+  if (!restored.ok) {
+    if (restored.code === 'original_unknown') throw new ApiFailure('nothing_to_restore', 'No original email was recorded for this order, so there is nothing to put back.');
+    throw new ApiFailure(restored.code, restored.message, restored.params);
+  }
+  const target = restored.email;
+  const needsEmail = !sameEmail(facts.email, target);
+  if (!needsEmail && !facts.originalEmail) {
+    return { orderId: facts.orderId, before: facts.email, after: facts.email, changed: false, facts };
+  }
+
+  const entry: AuditEntry = {
+    id: (ctx.newId ?? newAuditId)(),
+    kind: 'undo',
+    store: client.store.handle,
+    orderId: facts.orderId,
+    orderName: facts.name,
+    marketplace: fixes[0]?.marketplace ?? detectOrder(facts)?.marketplace ?? null,
+    before: facts.email,
+    after: target,
+    strategy: { kind: 'restore' },
+    at: now().toISOString(),
+    status: 'pending',
+    ...(options.batchId ? { batchId: options.batchId } : {}),
+  };
+  await audit.add(entry);
+  try {
+    if (needsEmail) {
+      const payload = await client.request<{ orderUpdate: { userErrors: UserError[] } | null }>(
+        ORDER_EMAIL_UPDATE,
+        { input: { id: gid, email: target ?? '' } },
+        { mutation: true, verifyApplied: async () => sameEmail((await requireOrderFacts(client, orderId)).email, target) },
+      );
+      const userErrors = payload?.orderUpdate?.userErrors ?? [];
+      if (userErrors.length > 0) {
+        const { field, message } = firstUserError(userErrors);
+        throw new ApiFailure('user_error', `Shopify refused the change (${field}): ${message}`, { field, message });
+      }
+    }
+    let confirmed = await requireOrderFacts(client, orderId);
+    if (!sameEmail(confirmed.email, target)) {
+      throw new ApiFailure('change_not_confirmed', 'Shopify did not keep the restored email; the order shows another address.', { email: confirmed.email ?? '' });
+    }
+    if (confirmed.originalEmail) {
+      const identifier = { ownerId: gid, namespace: ORIGINAL_EMAIL_NAMESPACE, key: ORIGINAL_EMAIL_KEY };
+      await client.request(ORIGINAL_EMAIL_DELETE, { metafields: [identifier] }, {
+        mutation: true,
+        verifyApplied: async () => !(await requireOrderFacts(client, orderId)).originalEmail,
+      });
+      confirmed = await requireOrderFacts(client, orderId);
+    }
+    // The customer record goes back too when our change had moved it.
+    const lastCustomer = [...fixes].reverse().find((e) => e.customer?.updated)?.customer;
+    let customerUpdated: boolean | undefined;
+    if (lastCustomer && confirmed.customer?.id === lastCustomer.id && sameEmail(confirmed.customer.email, lastCustomer.after)) {
+      customerUpdated = (await updateCustomerEmail(client, lastCustomer.id, lastCustomer.after, lastCustomer.before)).updated;
+    }
+    for (const fix of fixes) if (fix.status === 'done') await audit.update(fix.id, { status: 'undone' });
+    await audit.update(entry.id, { status: 'done', after: confirmed.email });
+    return {
+      orderId: facts.orderId,
+      before: facts.email,
+      after: confirmed.email,
+      changed: needsEmail,
+      ...(customerUpdated !== undefined ? { customerUpdated } : {}),
+      auditId: entry.id,
+      facts: confirmed,
+    };
+  } catch (error) {
+    const appError = error instanceof ApiFailure ? error.toAppError() : { code: 'internal_error', message: String(error) };
+    await audit.update(entry.id, { status: 'failed', error: { code: appError.code, message: appError.message } }).catch(() => null);
+    throw error;
+  }
+}

@@ -1,0 +1,130 @@
+/** Reading orders: one order's facts, and pages of orders newest first (the bulk job's primitive). */
+import type { OrderFacts } from '../order-facts';
+import { detectMarketplace, type Detection, type NeutralForms } from '../marketplaces';
+import type { AdminClient } from './client';
+import { ORDER_FACTS_QUERY, ORDERS_PAGE_QUERY, type OrderNode } from './documents';
+import { ApiFailure } from './errors';
+
+const ORDER_GID = /^gid:\/\/shopify\/Order\/(\d+)$/;
+
+/** '1001' or 'gid://shopify/Order/1001' → the GraphQL id; anything else is refused before a request. */
+export function orderGid(orderId: string): string {
+  const trimmed = String(orderId ?? '').trim();
+  if (/^\d{1,20}$/.test(trimmed)) return `gid://shopify/Order/${trimmed}`;
+  if (ORDER_GID.test(trimmed)) return trimmed;
+  throw new ApiFailure('order_not_found', `"${trimmed.slice(0, 40)}" is not an order id.`, { order: trimmed.slice(0, 40) });
+}
+
+export function numericOrderId(orderId: string): string {
+  return ORDER_GID.exec(orderId)?.[1] ?? orderId;
+}
+
+export function toOrderFacts(node: OrderNode): OrderFacts {
+  const channel = node.channelInformation;
+  return {
+    orderId: node.legacyResourceId ? String(node.legacyResourceId) : numericOrderId(node.id),
+    name: node.name ?? null,
+    email: node.email || null,
+    phone: node.phone ?? null,
+    customer: node.customer ? { id: node.customer.id, email: node.customer.email || null } : null,
+    sourceName: node.sourceName ?? null,
+    sourceIdentifier: node.sourceIdentifier ?? null,
+    appName: node.app?.name ?? channel?.app?.title ?? null,
+    channelName: channel?.channelDefinition?.channelName ?? null,
+    tags: node.tags ?? [],
+    displayFulfillmentStatus: node.displayFulfillmentStatus ?? null,
+    originalEmail: node.originalEmail?.value || null,
+    via: 'api',
+  };
+}
+
+/** The order's facts, or null when the store has no such order. */
+export async function readOrderFacts(client: AdminClient, orderId: string): Promise<OrderFacts | null> {
+  const data = await client.request<{ order: OrderNode | null }>(ORDER_FACTS_QUERY, { id: orderGid(orderId) });
+  return data?.order ? toOrderFacts(data.order) : null;
+}
+
+export async function requireOrderFacts(client: AdminClient, orderId: string): Promise<OrderFacts> {
+  const facts = await readOrderFacts(client, orderId);
+  if (!facts) throw new ApiFailure('order_not_found', `Order ${numericOrderId(orderId)} was not found in this store.`, { order: numericOrderId(orderId) });
+  return facts;
+}
+
+export interface OrdersPage {
+  orders: OrderFacts[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface OrdersPageRequest {
+  /** 1–250 (Shopify's page limit). */
+  first?: number;
+  after?: string | null;
+  /** Shopify search syntax, e.g. `created_at:>=2026-01-01` or `source_name:amazon`; no leading wildcards. */
+  query?: string | null;
+}
+
+/** One page of orders, newest first. The bulk job pages with `endCursor` and can resume from it. */
+export async function fetchOrdersPage(client: AdminClient, request: OrdersPageRequest = {}): Promise<OrdersPage> {
+  const first = Math.max(1, Math.min(250, Math.floor(request.first ?? 100)));
+  const data = await client.request<{
+    orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: OrderNode[] };
+  }>(ORDERS_PAGE_QUERY, { first, after: request.after ?? null, query: request.query ?? null });
+  const orders = data?.orders;
+  if (!orders) return { orders: [], hasNextPage: false, endCursor: null };
+  return { orders: orders.nodes.map(toOrderFacts), hasNextPage: orders.pageInfo.hasNextPage, endCursor: orders.pageInfo.endCursor };
+}
+
+export interface MarketplaceOrder {
+  facts: OrderFacts;
+  detection: Detection;
+}
+
+export interface MarketplacePage {
+  orders: MarketplaceOrder[];
+  /** Orders read on this page, flagged or not. */
+  scanned: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export interface ListOptions extends OrdersPageRequest {
+  extraDomains?: readonly string[];
+  neutral?: NeutralForms;
+  /** Stop after this many pages (the bulk job pages itself and stores the cursor between pages). */
+  maxPages?: number;
+}
+
+export function detectOrder(facts: OrderFacts, options: Pick<ListOptions, 'extraDomains' | 'neutral'> = {}): Detection | null {
+  return detectMarketplace(
+    facts.email,
+    {
+      sourceName: facts.sourceName,
+      channel: facts.channelName,
+      appName: facts.appName,
+      tags: facts.tags,
+      originalEmail: facts.originalEmail,
+      neutral: options.neutral,
+    },
+    options.extraDomains,
+  );
+}
+
+/**
+ * Marketplace orders, newest first, a page at a time. The leading-wildcard email search is not
+ * documented, so every order of the scanned range is read and filtered here with `detectMarketplace`.
+ */
+export async function* listMarketplaceOrders(client: AdminClient, options: ListOptions = {}): AsyncGenerator<MarketplacePage> {
+  let after = options.after ?? null;
+  for (let page = 0; options.maxPages === undefined || page < options.maxPages; page++) {
+    const result = await fetchOrdersPage(client, { first: options.first ?? 100, after, query: options.query ?? null });
+    const orders: MarketplaceOrder[] = [];
+    for (const facts of result.orders) {
+      const detection = detectOrder(facts, options);
+      if (detection) orders.push({ facts, detection });
+    }
+    yield { orders, scanned: result.orders.length, endCursor: result.endCursor, hasNextPage: result.hasNextPage };
+    if (!result.hasNextPage || !result.endCursor) return;
+    after = result.endCursor;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * One request queue per store: sends in order, as soon as the bucket has the points for the next request,
+ * with several requests in flight at once (pipelining keeps the bucket near empty, which is what uses
+ * the whole budget). Retries are decided by the caller (lib/shopify/client.ts) and re-enter at the front.
+ */
+import { CostBucket, type QueryCost } from './bucket';
+import type { Clock } from './clock';
+
+export interface Sent<T> {
+  value: T;
+  cost?: QueryCost;
+}
+
+interface Task {
+  key: string;
+  send: () => Promise<Sent<unknown>>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface QueueStats {
+  sent: number;
+  inFlight: number;
+  maxInFlightSeen: number;
+  waitedMs: number;
+}
+
+export class RequestQueue {
+  readonly bucket: CostBucket;
+  private readonly pending: Task[] = [];
+  private inFlight = 0;
+  private seq = 0;
+  private timerDeadline: number | null = null;
+  readonly stats: QueueStats = { sent: 0, inFlight: 0, maxInFlightSeen: 0, waitedMs: 0 };
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxInFlight = 6,
+    bucket?: CostBucket,
+  ) {
+    this.bucket = bucket ?? new CostBucket();
+  }
+
+  get queued(): number {
+    return this.pending.length;
+  }
+
+  /** Runs `send` when the bucket allows a request of this document key; `front` is for retries. */
+  run<T>(key: string, send: () => Promise<Sent<T>>, front = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const task: Task = { key, send, resolve: resolve as (v: unknown) => void, reject };
+      if (front) this.pending.unshift(task);
+      else this.pending.push(task);
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.pending.length > 0 && this.inFlight < this.maxInFlight) {
+      // Until a first answer tells us the bucket, one request at a time.
+      if (!this.bucket.known && this.inFlight > 0) return;
+      const task = this.pending[0]!;
+      const cost = this.bucket.estimate(task.key);
+      const wait = this.bucket.waitFor(cost, this.clock.now());
+      if (wait > 0) {
+        // An in-flight answer may free points sooner (refunds); it pumps again when it lands.
+        this.arm(wait);
+        return;
+      }
+      this.pending.shift();
+      this.dispatch(task, cost);
+    }
+  }
+
+  /** Wakes the queue when the points should be there; a sooner deadline (after refunds) arms another timer. */
+  private arm(ms: number): void {
+    const deadline = this.clock.now() + ms;
+    if (this.timerDeadline !== null && this.timerDeadline <= deadline) return;
+    this.timerDeadline = deadline;
+    this.stats.waitedMs += ms;
+    void this.clock.sleep(ms).then(() => {
+      if (this.timerDeadline === deadline) this.timerDeadline = null;
+      this.pump();
+    });
+  }
+
+  private dispatch(task: Task, cost: number): void {
+    const seq = this.seq++;
+    this.inFlight++;
+    this.stats.sent++;
+    this.stats.inFlight = this.inFlight;
+    this.stats.maxInFlightSeen = Math.max(this.stats.maxInFlightSeen, this.inFlight);
+    this.bucket.reserve(cost);
+    const settle = (sentCost: QueryCost | undefined) => {
+      this.bucket.release(cost);
+      this.bucket.observe(task.key, sentCost, seq, this.clock.now());
+      this.inFlight--;
+      this.stats.inFlight = this.inFlight;
+    };
+    let promise: Promise<Sent<unknown>>;
+    try {
+      promise = task.send();
+    } catch (error) {
+      promise = Promise.reject(error);
+    }
+    promise.then(
+      (sent) => {
+        settle(sent.cost);
+        task.resolve(sent.value);
+        this.pump();
+      },
+      (error) => {
+        settle(undefined);
+        task.reject(error);
+        this.pump();
+      },
+    );
+  }
+}
