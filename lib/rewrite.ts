@@ -216,9 +216,13 @@ export function restoreEmail(email: string | null | undefined, options?: Restore
   if (isBlankEmail(email)) return failure(problem('original_unknown'));
   const parts = splitEmail(email);
   if (!parts) return failure(problem('email_invalid'));
+  // The store's own prefix first, and only it: with prefix `black`, `black` + `listed-x` must give
+  // back `listed-x`, not `x`. Addresses prefixed with the default before the store chose its own
+  // prefix still restore through the fallback.
   const custom = options?.prefix;
-  const prefixes = KNOWN_PREFIXES(typeof custom === 'string' && !checkPrefix(custom) ? custom.trim() : undefined);
-  const { base, prefixed } = stripPrefixes(parts.local, prefixes);
+  const chosen = typeof custom === 'string' && !checkPrefix(custom) ? custom.trim() : DEFAULT_PREFIX;
+  let { base, prefixed } = stripPrefixes(parts.local, [chosen]);
+  if (!prefixed) ({ base, prefixed } = stripPrefixes(parts.local, [DEFAULT_PREFIX]));
   if (!prefixed) return { ok: true, email: parts.address, changed: false };
   return { ok: true, email: `${base}@${parts.domain}`, changed: true };
 }

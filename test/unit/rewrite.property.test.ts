@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PREFIX, detectMarketplace, isRelayDomain, splitEmail } from '../../lib/marketplaces';
+import { checkDomain, checkFixedEmail, checkPrefix, restoreEmail, rewriteEmail, type Strategy } from '../../lib/rewrite';
+
+const RUNS = { numRuns: 300 };
+
+const RELAY_DOMAINS = [
+  'marketplace.amazon.com',
+  'marketplace.amazon.co.uk',
+  'marketplace.amazon.de',
+  'm.marketplace.amazon.co.jp',
+  'marketplace.amazon.com.au',
+  'members.ebay.com',
+  'members.ebay.de',
+  'members.ebay.com.hk',
+  'relay.walmart.com',
+  'notification.mirakl.net',
+  'us.notification.mirakl.net',
+  'kaufland-marktplatz.de',
+  'allegromail.pl',
+  'scs.tiktokw.us',
+  'g.shipping.temuemail.com',
+  'mail.mercadolibre.com.mx',
+  'verkopen.bol.com',
+  'marketplace.newegg.com',
+  'private-relay.reverb.com',
+  'message.manomano.com',
+  'pc.fw.rakuten.ne.jp',
+];
+
+const localPart = fc
+  .stringMatching(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,50}$/)
+  .filter((local) => !local.includes('..') && !local.endsWith('.') && local.length <= 64);
+const relayAddress = fc
+  .tuple(localPart, fc.constantFrom(...RELAY_DOMAINS), fc.boolean())
+  .map(([local, domain, upper]) => `${local}@${upper ? domain.toUpperCase() : domain}`)
+  .filter((address) => detectMarketplace(address) !== null);
+const anyAddress = fc.oneof(relayAddress, fc.emailAddress().filter((address) => splitEmail(address) !== null));
+const ownDomain = fc.domain().filter((domain) => checkDomain(domain) === null);
+const prefix = fc.oneof(fc.constant(DEFAULT_PREFIX), fc.stringMatching(/^[a-z0-9][a-z0-9_+-]{0,12}-$/)).filter((p) => checkPrefix(p) === null);
+const strategy: fc.Arbitrary<Strategy> = fc.oneof(
+  fc.constant<Strategy>({ kind: 'keep' }),
+  fc.constant<Strategy>({ kind: 'strip' }),
+  fc.emailAddress().filter((email) => checkFixedEmail(email) === null).map((email): Strategy => ({ kind: 'fixed', email })),
+  fc.tuple(ownDomain, fc.constantFrom<'keep' | 'order-id' | undefined>('keep', 'order-id', undefined)).map(([domain, localPart]): Strategy => (localPart ? { kind: 'domain', domain, localPart } : { kind: 'domain', domain })),
+  fc.option(prefix, { nil: undefined }).map((p): Strategy => (p === undefined ? { kind: 'prefix' } : { kind: 'prefix', prefix: p })),
+);
+const orderId = fc.option(fc.stringMatching(/^[0-9A-Za-z][0-9A-Za-z-]{0,40}$/), { nil: undefined });
+const messyInput = fc.oneof(anyAddress, fc.string(), fc.constant(''), fc.constant(null), anyAddress.map((a) => `  ${a}\t`));
+
+describe('rewrite laws (fast-check)', () => {
+  it('every strategy is idempotent: rewriting its result changes nothing', () => {
+    fc.assert(
+      fc.property(messyInput, strategy, orderId, (email, s, id) => {
+        const first = rewriteEmail(email, s, { orderId: id });
+        if (!first.ok) return;
+        const second = rewriteEmail(first.email, s, { orderId: id });
+        expect(second).toEqual({ ok: true, email: first.email, changed: false });
+      }),
+      RUNS,
+    );
+  });
+
+  it('results are always valid addresses (≤ 64 before the @, ≤ 254 in all) or no email, and never throw', () => {
+    fc.assert(
+      fc.property(messyInput, strategy, orderId, (email, s, id) => {
+        const result = rewriteEmail(email, s, { orderId: id });
+        if (!result.ok) {
+          expect(result.code).toMatch(/^[a-z_]+$/);
+          return;
+        }
+        if (result.email === null) return;
+        const parts = splitEmail(result.email);
+        expect(parts, result.email).not.toBeNull();
+        expect(parts!.local.length).toBeLessThanOrEqual(64);
+        expect(result.email.length).toBeLessThanOrEqual(254);
+      }),
+      RUNS,
+    );
+  });
+
+  it('prefix then restore gives the original address back', () => {
+    fc.assert(
+      fc.property(anyAddress, prefix, (email, p) => {
+        const local = email.split('@')[0]!.toLowerCase();
+        fc.pre(!local.startsWith(p.toLowerCase()) && !local.startsWith(DEFAULT_PREFIX));
+        const written = rewriteEmail(email, { kind: 'prefix', prefix: p });
+        if (!written.ok) return; // too long: refused, nothing to restore
+        expect(written.changed).toBe(true);
+        expect(restoreEmail(written.email, { prefix: p })).toEqual({ ok: true, email, changed: true });
+      }),
+      RUNS,
+    );
+  });
+
+  it('a prefixed relay address is still recognised, as neutralised by prefix', () => {
+    fc.assert(
+      fc.property(relayAddress, prefix, (email, p) => {
+        const written = rewriteEmail(email, { kind: 'prefix', prefix: p });
+        if (!written.ok) return;
+        const before = detectMarketplace(email)!;
+        expect(detectMarketplace(written.email!, { neutral: { prefix: p } })).toMatchObject({ marketplace: before.marketplace, neutralised: 'prefix' });
+      }),
+      RUNS,
+    );
+  });
+
+  it('a domain rewrite never yields a relay address', () => {
+    fc.assert(
+      fc.property(relayAddress, ownDomain, fc.constantFrom<'keep' | 'order-id'>('keep', 'order-id'), orderId, (email, domain, localPart, id) => {
+        const result = rewriteEmail(email, { kind: 'domain', domain, localPart }, { orderId: id });
+        if (!result.ok || result.email === null) return;
+        expect(isRelayDomain(result.email.split('@')[1])).toBe(false);
+        expect(detectMarketplace(result.email)).toBeNull();
+        expect(detectMarketplace(result.email, { originalEmail: email, neutral: { domain } })).toMatchObject({ neutralised: 'domain' });
+      }),
+      RUNS,
+    );
+  });
+
+  it('restoring with the recorded original undoes every strategy', () => {
+    fc.assert(
+      fc.property(relayAddress, strategy, orderId, (email, s, id) => {
+        const result = rewriteEmail(email, s, { orderId: id });
+        if (!result.ok) return;
+        expect(restoreEmail(result.email, { original: email })).toMatchObject({ ok: true, email });
+      }),
+      RUNS,
+    );
+  });
+
+  it('detectMarketplace never throws and is null for anything that is not a string', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (value, context) => {
+        const detection = detectMarketplace(value as string, context as never);
+        if (typeof value !== 'string' && (context === null || typeof context !== 'object')) expect(detection).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+
+  it('detection ignores case and surrounding whitespace', () => {
+    fc.assert(
+      fc.property(relayAddress, fc.constantFrom(' ', '\t', '\n', ''), (email, pad) => {
+        const expected = detectMarketplace(email);
+        expect(detectMarketplace(`${pad}${email.toUpperCase()}${pad}`)?.marketplace).toBe(expected?.marketplace);
+        expect(detectMarketplace(email.toLowerCase())?.marketplace).toBe(expected?.marketplace);
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
+import { REWRITE_ERRORS, rewriteEmail } from '../../lib/rewrite';
+import {
+  SETTINGS_VERSION,
+  defaultSettings,
+  exportSettings,
+  migrateSettings,
+  neutralForms,
+  parseImportedSettings,
+  strategyFor,
+  validateSettings,
+  type StoreSettings,
+} from '../../lib/settings';
+
+const withSettings = (patch: Partial<StoreSettings>): StoreSettings => ({ ...defaultSettings(), ...patch });
+
+describe('defaults', () => {
+  it('strip is recommended, the guard is on, customers are left alone, prefix blacklisted-', () => {
+    expect(defaultSettings()).toEqual({
+      version: SETTINGS_VERSION,
+      defaultStrategy: 'strip',
+      domain: '',
+      domainLocalPart: 'keep',
+      fixedEmail: '',
+      prefix: 'blacklisted-',
+      overrides: {},
+      updateCustomer: false,
+      guardEnabled: true,
+      extraDomains: [],
+    });
+    expect(validateSettings(defaultSettings())).toEqual([]);
+  });
+  it('returns a fresh object each time', () => {
+    const a = defaultSettings();
+    a.overrides.ebay = 'keep';
+    expect(defaultSettings().overrides).toEqual({});
+  });
+});
+
+describe('strategyFor', () => {
+  const settings = withSettings({ domain: 'mystore.com', fixedEmail: 'orders@mystore.com', prefix: 'bounce-', domainLocalPart: 'order-id', overrides: { etsy: 'keep', ebay: 'prefix', walmart: 'fixed', amazon: 'domain' } });
+  it.each([
+    [undefined, { kind: 'strip' }],
+    [null, { kind: 'strip' }],
+    ['kaufland', { kind: 'strip' }],
+    ['etsy', { kind: 'keep' }],
+    ['ebay', { kind: 'prefix', prefix: 'bounce-' }],
+    ['walmart', { kind: 'fixed', email: 'orders@mystore.com' }],
+    ['amazon', { kind: 'domain', domain: 'mystore.com', localPart: 'order-id' }],
+  ] as const)('%s → %j', (id, strategy) => {
+    expect(strategyFor(settings, id)).toEqual(strategy);
+  });
+  it('follows the default strategy for marketplaces without an override', () => {
+    expect(strategyFor(withSettings({ defaultStrategy: 'keep' }), 'amazon')).toEqual({ kind: 'keep' });
+  });
+  it('neutralForms tells detection what this store writes', () => {
+    expect(neutralForms(settings)).toEqual({ prefix: 'bounce-', domain: 'mystore.com', fixedEmail: 'orders@mystore.com' });
+  });
+});
+
+describe('validateSettings: field-level problems with the same codes and sentences as rewriteEmail', () => {
+  it.each([
+    ['domain strategy without a domain', { defaultStrategy: 'domain' }, 'domain', 'domain_missing'],
+    ['domain override without a domain', { overrides: { amazon: 'domain' } }, 'domain', 'domain_missing'],
+    ['domain with spaces', { domain: 'my store.com' }, 'domain', 'domain_invalid'],
+    ['domain with no dot', { defaultStrategy: 'domain', domain: 'mystore' }, 'domain', 'domain_invalid'],
+    ['domain is a relay', { domain: 'members.ebay.de' }, 'domain', 'domain_is_relay'],
+    ['domain is one of the extra relay domains', { domain: 'relay.walmart.ca', extraDomains: ['relay.walmart.ca'] }, 'domain', 'domain_is_relay'],
+    ['fixed strategy without an address', { defaultStrategy: 'fixed' }, 'fixedEmail', 'fixed_missing'],
+    ['fixed address not an address', { fixedEmail: 'orders(at)mystore.com' }, 'fixedEmail', 'fixed_invalid'],
+    ['fixed address on a relay', { overrides: { ebay: 'fixed' }, fixedEmail: 'x@marketplace.amazon.de' }, 'fixedEmail', 'fixed_is_relay'],
+    ['prefix with a space', { prefix: 'black listed' }, 'prefix', 'prefix_invalid'],
+    ['prefix empty', { prefix: '' }, 'prefix', 'prefix_invalid'],
+    ['an extra domain that is not one', { extraDomains: ['relay.example.com', 'not a domain'] }, 'extraDomains.1', 'extra_domain_invalid'],
+    ['an override for an unknown marketplace', { overrides: { nosuchplace: 'keep' } }, 'overrides.nosuchplace', 'override_unknown_marketplace'],
+  ] as [string, Partial<StoreSettings>, string, string][])('%s', (_name, patch, field, code) => {
+    const problems = validateSettings(withSettings(patch));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field, code });
+    expect((en as Record<string, unknown>)[`err_${code}`], code).toBeDefined();
+  });
+
+  it('uses exactly the sentence rewriteEmail gives for the same mistake', () => {
+    const [problem] = validateSettings(withSettings({ defaultStrategy: 'domain', domain: 'marketplace.amazon.fr' }));
+    const rewrite = rewriteEmail('a@members.ebay.de', { kind: 'domain', domain: 'marketplace.amazon.fr' });
+    expect(rewrite.ok).toBe(false);
+    expect(problem!.message).toBe(REWRITE_ERRORS.domain_is_relay);
+    expect(rewrite).toMatchObject({ code: problem!.code, message: problem!.message });
+  });
+
+  it('reports every problem at once', () => {
+    const problems = validateSettings(withSettings({ defaultStrategy: 'domain', overrides: { ebay: 'fixed' }, prefix: '@' }));
+    expect(problems.map((p) => p.field).sort()).toEqual(['domain', 'fixedEmail', 'prefix']);
+  });
+
+  it('accepts complete, sensible settings', () => {
+    expect(
+      validateSettings(withSettings({ defaultStrategy: 'domain', domain: '@MyStore.com', fixedEmail: 'orders@mystore.com', overrides: { etsy: 'keep', custom: 'prefix' }, extraDomains: ['relay.walmart.ca'] })),
+    ).toEqual([]);
+  });
+});
+
+describe('migrateSettings: anything in, valid settings out', () => {
+  it.each([null, undefined, 'garbage', 42, true, [], [1, 2]])('%j → defaults', (input) => {
+    expect(migrateSettings(input)).toEqual(defaultSettings());
+  });
+
+  it('keeps a current version as it is', () => {
+    const current = withSettings({ defaultStrategy: 'prefix', domain: 'mystore.com', overrides: { etsy: 'keep' }, extraDomains: ['relay.walmart.ca'], updateCustomer: true, guardEnabled: false });
+    expect(migrateSettings(JSON.parse(JSON.stringify(current)))).toEqual(current);
+  });
+
+  it('upgrades version 0 (strategy object, notifyGuard)', () => {
+    expect(migrateSettings({ strategy: { kind: 'domain', domain: 'old.com', localPart: 'order-id' }, notifyGuard: false })).toEqual(
+      withSettings({ defaultStrategy: 'domain', domain: 'old.com', domainLocalPart: 'order-id', guardEnabled: false }),
+    );
+    expect(migrateSettings({ version: 0, strategy: 'prefix', prefix: 'void-' })).toMatchObject({ defaultStrategy: 'prefix', prefix: 'void-' });
+    expect(migrateSettings({ strategy: { kind: 'fixed', email: 'o@old.com' } })).toMatchObject({ defaultStrategy: 'fixed', fixedEmail: 'o@old.com' });
+  });
+
+  it('drops wrong types and unknown fields, including anything that looks like a credential', () => {
+    const migrated = migrateSettings({
+      version: 1,
+      defaultStrategy: 'delete-everything',
+      domain: 42,
+      prefix: '   ',
+      domainLocalPart: 'weird',
+      overrides: { ebay: 'keep', amazon: 'nope', Etsy: { kind: 'prefix' }, ['x'.repeat(80)]: 'keep' },
+      updateCustomer: 'yes',
+      guardEnabled: null,
+      extraDomains: ['relay.walmart.ca', 'RELAY.WALMART.CA', '@relay.walmart.ca', '', 7, 'x.example'],
+      accessToken: 'shpat_secret',
+      credentials: { token: 'shpat_secret' },
+    });
+    expect(migrated).toEqual(withSettings({ overrides: { ebay: 'keep', etsy: 'prefix' }, extraDomains: ['relay.walmart.ca', 'x.example'] }));
+    expect(JSON.stringify(migrated)).not.toContain('shpat');
+  });
+
+  it('a future version keeps what it understands', () => {
+    expect(migrateSettings({ version: 9, defaultStrategy: 'keep', strategy: 'prefix', newField: 1 })).toEqual(withSettings({ defaultStrategy: 'keep' }));
+  });
+
+  it('keeps mistyped values so validation can name them', () => {
+    const migrated = migrateSettings({ version: 1, defaultStrategy: 'domain', domain: ' my store.com ' });
+    expect(migrated.domain).toBe('my store.com');
+    expect(validateSettings(migrated)[0]).toMatchObject({ field: 'domain', code: 'domain_invalid' });
+  });
+});
+
+describe('export / import', () => {
+  const settings = withSettings({ defaultStrategy: 'domain', domain: 'mystore.com', overrides: { etsy: 'keep' } });
+
+  it('round-trips through the exported file', () => {
+    const file = exportSettings(settings, 'demo-store');
+    expect(JSON.parse(file)).toMatchObject({ kind: 'proxy-mail-guard/settings', version: 1, store: 'demo-store', settings });
+    expect(parseImportedSettings(file)).toEqual({ ok: true, value: settings });
+    expect(JSON.parse(exportSettings(settings))).not.toHaveProperty('store');
+  });
+
+  it('never exports credentials, even if something slipped into the object', () => {
+    const polluted = { ...settings, token: 'shpat_0123456789', clientSecret: 'secret' } as StoreSettings;
+    const file = exportSettings(polluted, 'demo-store');
+    expect(file).not.toContain('shpat_');
+    expect(file).not.toContain('secret');
+  });
+
+  it('accepts a bare settings object (hand-written or older file)', () => {
+    expect(parseImportedSettings(JSON.stringify({ defaultStrategy: 'keep' }))).toEqual({ ok: true, value: withSettings({ defaultStrategy: 'keep' }) });
+  });
+
+  it.each([
+    ['not JSON', 'this is not json', 'import_not_json'],
+    ['empty file', '', 'import_not_json'],
+    ['JSON but not an object', '[1,2,3]', 'import_not_settings'],
+    ['JSON null', 'null', 'import_not_settings'],
+    ['an unrelated object', '{"name":"something else"}', 'import_not_settings'],
+    ['our wrapper with no settings', '{"kind":"proxy-mail-guard/settings","settings":42}', 'import_not_settings'],
+  ])('refuses %s', (_name, text, code) => {
+    const result = parseImportedSettings(text);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect((en as Record<string, unknown>)[`err_${code}`]).toBeDefined();
+  });
+
+  it('refuses settings that would not validate, naming the field', () => {
+    const result = parseImportedSettings(JSON.stringify({ defaultStrategy: 'domain', domain: 'marketplace.amazon.com' }));
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'domain_is_relay', message: REWRITE_ERRORS.domain_is_relay, params: { domain: 'marketplace.amazon.com', field: 'domain' } },
+    });
+    expect(parseImportedSettings(JSON.stringify({ defaultStrategy: 'fixed' }))).toMatchObject({ ok: false, error: { code: 'fixed_missing', params: { field: 'fixedEmail' } } });
+  });
+});
