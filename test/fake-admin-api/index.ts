@@ -1,0 +1,426 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import {
+  execute,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { LeakyBucket, PLAN_LIMITS, type Plan } from './bucket.ts';
+import { BulkOperations } from './bulk.ts';
+import { FakeClock } from './clock.ts';
+import { actualCost, MAX_QUERY_COST, requestedCost, type CostInput } from './cost.ts';
+import { INVALID_TOKEN_BODY, maxCostError, shopifyValidationError, throttledError } from './errors.ts';
+import { Faults } from './faults.ts';
+import { mutationRoot, queryRoot } from './resolvers.ts';
+import { adminSchema } from './schema.ts';
+import { ALL_SCOPES, emptyCounters, type ApiState, type Counters, type OutboxEntry, type RequestContext, type Switches } from './state.ts';
+import { Store } from './store.ts';
+
+export { DEMO_ORDERS, DEMO_KEYS, demoOrderName, type DemoKey, type DemoOrderRef } from './fixtures.ts';
+export { ALL_SCOPES, type Counters, type OutboxEntry, type Switches } from './state.ts';
+export { PLAN_LIMITS, type Plan } from './bucket.ts';
+export { FakeClock } from './clock.ts';
+export { adminSchema } from './schema.ts';
+export type { Store } from './store.ts';
+
+/** The store's data "today": generated orders span the two years before it (fixed, so seeds replay). */
+export const DEFAULT_DATA_ANCHOR = Date.UTC(2026, 10, 1);
+export const TOKEN_LIFETIME_SECONDS = 86_399;
+
+export interface FakeAdminApiOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  seed?: number;
+  /** Generated orders (demo orders come on top). Default 200. */
+  orders?: number;
+  /** Shop handle: {shop}.myshopify.com. Default 'demo-store'. */
+  shop?: string;
+  plan?: Plan;
+  /** Extra legacy tokens; the default full-scope token (`api.token`) always exists. */
+  tokens?: { token: string; scopes: string[] }[];
+  /** Apps allowed the client credentials grant; `api.clientApp` always exists. */
+  clientApps?: { clientId: string; clientSecret: string; scopes: string[] }[];
+  switches?: Partial<Switches>;
+  /** Tried first for every request; return true when it answered. */
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+  /** 'manual': time moves only with api.clock.advance() (bucket refill, token expiry). */
+  clock?: 'real' | 'manual' | FakeClock;
+  /** The data anchor (ms). Default 2026-11-01T00:00Z. */
+  dataAnchor?: number;
+}
+
+export interface FakeFaults {
+  dropNext(n?: number, opts?: { phase?: 'before' | 'after'; only?: 'any' | 'query' | 'mutation' }): void;
+  fail502Next(n?: number, opts?: { only?: 'any' | 'query' | 'mutation' }): void;
+  slowNext(n?: number, ms?: number, opts?: { only?: 'any' | 'query' | 'mutation' }): void;
+  throttleStorm(ms: number): void;
+  clear(): void;
+}
+
+export interface FakeAdminApi {
+  origin: string;
+  /** Shop handle (demo-store). */
+  shop: string;
+  /** The GraphQL endpoint for `version`. */
+  graphqlUrl(version?: string): string;
+  /** A valid legacy token with all scopes. */
+  token: string;
+  /** A Dev Dashboard app allowed the client credentials grant (all scopes). */
+  clientApp: { clientId: string; clientSecret: string; scopes: string[] };
+  store: Store;
+  outbox: OutboxEntry[];
+  counters: Counters;
+  faults: FakeFaults;
+  clock: FakeClock;
+  switches: Readonly<Switches>;
+  setSwitches(switches: Partial<Switches>): void;
+  /** Adds a legacy token with the given scopes. */
+  addToken(token: string, scopes: string[]): void;
+  /** The bucket now (after refill). */
+  throttleStatus(): { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+  /** Sets how full the bucket is (tests of throttling without spending real requests). */
+  setBucketLevel(points: number): void;
+  /** Milliseconds between bulk chunks of 2000 orders (default 0). */
+  setBulkChunkDelay(ms: number): void;
+  /** Back to the seeded state: data, outbox, counters, faults, bulk operations, bucket, switches. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const BAD_GATEWAY_HTML = `<!DOCTYPE html><html><head><title>Shopify &middot; 502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>There was a problem loading this website. Please try again.</p></body></html>`;
+
+interface TokenInfo {
+  scopes: Set<string>;
+  expiresAt: number | null;
+}
+
+export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Promise<FakeAdminApi> {
+  const schema = adminSchema(); // built once per process
+  const seed = options.seed ?? 1;
+  const shop = options.shop ?? 'demo-store';
+  const plan = options.plan ?? 'standard';
+  const clock = options.clock instanceof FakeClock ? options.clock : new FakeClock(options.clock === 'manual' ? 'manual' : 'real');
+  const merchantDomain = `${shop}.com`;
+  const initialSwitches: Switches = { emptyEmail: 'clears', leadingWildcard: 'works', ...options.switches };
+  const makeStore = () => new Store({ seed, count: options.orders ?? 200, anchor: options.dataAnchor ?? DEFAULT_DATA_ANCHOR, merchantDomain, clock });
+  const limits = PLAN_LIMITS[plan];
+  let origin = '';
+
+  const state: ApiState = {
+    store: makeStore(),
+    shop,
+    plan,
+    merchantDomain,
+    switches: { ...initialSwitches },
+    outbox: [],
+    counters: emptyCounters(),
+    clock,
+    bucket: new LeakyBucket(limits.maximumAvailable, limits.restoreRate, clock.now()),
+    bulk: new BulkOperations(() => ({ origin, now: () => state.store.now() })),
+    origin: () => origin,
+    appId: 8_100_000 + (seed % 100_000),
+  };
+
+  const defaultToken = `shpat_${createHash('sha256').update(`${shop}:${seed}`).digest('hex').slice(0, 32)}`;
+  const tokens = new Map<string, TokenInfo>();
+  tokens.set(defaultToken, { scopes: new Set(ALL_SCOPES), expiresAt: null });
+  for (const t of options.tokens ?? []) tokens.set(t.token, { scopes: new Set(t.scopes), expiresAt: null });
+  const clientApp = { clientId: `${shop}-client-id`, clientSecret: `shpss_${createHash('sha256').update(`secret:${shop}:${seed}`).digest('hex').slice(0, 32)}`, scopes: [...ALL_SCOPES] };
+  const clientApps = [clientApp, ...(options.clientApps ?? [])];
+
+  const faults = new Faults(() => clock.now());
+  const queryRootValue = queryRoot();
+  const mutationRootValue = mutationRoot();
+
+  function costExtension(requested: number, actual: number | null) {
+    return { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: state.bucket.status(clock.now()) };
+  }
+
+  function authorise(req: IncomingMessage): TokenInfo | null {
+    const header = req.headers['x-shopify-access-token'];
+    const token = Array.isArray(header) ? header[0] : header;
+    if (!token) return null;
+    const info = tokens.get(token);
+    if (!info) return null;
+    if (info.expiresAt !== null && clock.now() >= info.expiresAt) return null;
+    return info;
+  }
+
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, version: string): Promise<void> {
+    const sandbox = req.headers['x-sandbox-admin'] === '1';
+    const headers = { 'X-Shopify-API-Version': version, 'X-Request-Id': randomBytes(8).toString('hex') };
+    if (!sandbox) {
+      state.counters.requests++;
+      state.counters.graphqlRequests++;
+    }
+    const auth = sandbox ? { scopes: new Set(ALL_SCOPES), expiresAt: null } : authorise(req);
+    if (!auth) {
+      await readBody(req).catch(() => '');
+      state.counters.unauthorized++;
+      json(res, 401, INVALID_TOKEN_BODY, headers);
+      return;
+    }
+    const raw = await readBody(req);
+    let body: { query?: unknown; variables?: unknown; operationName?: unknown };
+    try {
+      body = JSON.parse(raw) as typeof body;
+    } catch {
+      json(res, 400, { errors: { query: 'Required parameter missing or invalid' } }, headers);
+      return;
+    }
+    if (typeof body.query !== 'string' || !body.query.trim()) {
+      json(res, 400, { errors: { query: 'Required parameter missing or invalid' } }, headers);
+      return;
+    }
+    let document: DocumentNode | null = null;
+    let syntaxError: GraphQLError | null = null;
+    try {
+      document = parse(body.query);
+    } catch (e) {
+      syntaxError = e as GraphQLError;
+    }
+    const operations = document?.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION) ?? [];
+    const operation = typeof body.operationName === 'string' ? operations.find((o) => o.name?.value === body.operationName) : operations.length === 1 ? operations[0] : undefined;
+    const opType = operation?.operation === 'mutation' ? 'mutation' : 'query';
+
+    let dropAfter = false;
+    if (!sandbox) {
+      const plan = faults.plan(opType);
+      if (plan.delayMs) { state.counters.faultsInjected++; await new Promise((r) => setTimeout(r, plan.delayMs)); }
+      if (plan.fail502) {
+        state.counters.faultsInjected++;
+        res.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(BAD_GATEWAY_HTML);
+        return;
+      }
+      if (plan.drop === 'before') { state.counters.faultsInjected++; req.socket.destroy(); return; }
+      dropAfter = plan.drop === 'after';
+      if (dropAfter) state.counters.faultsInjected++;
+    }
+
+    if (syntaxError || !document) {
+      json(res, 200, { errors: [shopifyValidationError(syntaxError!)], extensions: { cost: costExtension(0, 0) } }, headers);
+      return;
+    }
+    const validationErrors = validate(schema, document);
+    if (validationErrors.length) {
+      json(res, 200, { errors: validationErrors.map(shopifyValidationError), extensions: { cost: costExtension(0, 0) } }, headers);
+      return;
+    }
+    if (!operation) {
+      json(res, 200, { errors: [{ message: operations.length ? 'An operation name is required' : 'No operations in query document', extensions: { code: 'OPERATION_NAME_REQUIRED' } }] }, headers);
+      return;
+    }
+    const variables = (body.variables && typeof body.variables === 'object' ? body.variables : {}) as Record<string, unknown>;
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+    const costInput: CostInput = { schema, operation, fragments, variables };
+    const { cost: requested, problems } = requestedCost(costInput);
+    if (problems.length) {
+      json(res, 200, { errors: problems.map((p) => ({ message: p.message, path: p.path, extensions: { code: p.code } })), extensions: { cost: costExtension(requested, 0) } }, headers);
+      return;
+    }
+    if (requested > MAX_QUERY_COST && !sandbox) {
+      state.counters.maxCostExceeded++;
+      json(res, 200, { errors: [maxCostError(requested, MAX_QUERY_COST)], extensions: { cost: costExtension(requested, null) } }, headers);
+      return;
+    }
+    const now = clock.now();
+    if (!sandbox && (faults.stormActive || !state.bucket.take(requested, now))) {
+      state.counters.throttledResponses++;
+      json(res, 200, { errors: [throttledError()], extensions: { cost: costExtension(requested, null) } }, headers);
+      return;
+    }
+    const ctx: RequestContext = { state, scopes: auth.scopes, sandbox, searchWarnings: [] };
+    const result = await execute({
+      schema,
+      document,
+      operationName: operation.name?.value,
+      variableValues: variables,
+      rootValue: operation.operation === 'mutation' ? mutationRootValue : queryRootValue,
+      contextValue: ctx,
+    });
+    const actual = actualCost(costInput, result.data);
+    if (!sandbox) {
+      // Shopify refunds the difference between the requested and the actual cost.
+      state.bucket.refund(Math.max(0, requested - actual), clock.now());
+      state.counters.costUsed += actual;
+    }
+    if (dropAfter) {
+      req.socket.destroy(); // applied, but the answer never arrives
+      return;
+    }
+    const extensions: Record<string, unknown> = { cost: costExtension(requested, actual) };
+    if (ctx.searchWarnings.length) extensions.search = ctx.searchWarnings;
+    const out: Record<string, unknown> = {};
+    if (result.errors?.length) out.errors = result.errors.map((e) => e.toJSON());
+    out.data = result.data ?? null;
+    out.extensions = extensions;
+    json(res, 200, out, headers);
+  }
+
+  async function handleAccessToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    state.counters.requests++;
+    const raw = await readBody(req);
+    const type = String(req.headers['content-type'] ?? '');
+    let params: Record<string, string>;
+    if (type.includes('application/json')) {
+      try {
+        params = JSON.parse(raw) as Record<string, string>;
+      } catch {
+        params = {};
+      }
+    } else {
+      params = Object.fromEntries(new URLSearchParams(raw));
+    }
+    if (params.grant_type !== 'client_credentials') {
+      json(res, 400, { error: 'unsupported_grant_type', error_description: 'The authorization grant type is not supported by the authorization server.' });
+      return;
+    }
+    if (!params.client_id || !params.client_secret) {
+      json(res, 400, { error: 'invalid_request', error_description: 'The request is missing a required parameter: client_id and client_secret.' });
+      return;
+    }
+    const app = clientApps.find((a) => a.clientId === params.client_id && a.clientSecret === params.client_secret);
+    if (!app) {
+      json(res, 400, { error: 'invalid_client', error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.' });
+      return;
+    }
+    const accessToken = `shpat_${randomBytes(16).toString('hex')}`;
+    tokens.set(accessToken, { scopes: new Set(app.scopes), expiresAt: clock.now() + TOKEN_LIFETIME_SECONDS * 1000 });
+    json(res, 200, { access_token: accessToken, scope: app.scopes.join(','), expires_in: TOKEN_LIFETIME_SECONDS });
+  }
+
+  async function handleFake(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const path = url.pathname;
+    if (req.method === 'GET' && path === '/__fake/outbox') { json(res, 200, state.outbox); return true; }
+    if (req.method === 'GET' && path === '/__fake/counters') { json(res, 200, state.counters); return true; }
+    if (req.method === 'POST' && path === '/__fake/reset') { await readBody(req); api.reset(); json(res, 200, { ok: true }); return true; }
+    if (req.method === 'POST' && path === '/__fake/faults') {
+      const raw = await readBody(req);
+      try {
+        faults.configure(raw ? (JSON.parse(raw) as Record<string, unknown>) : {});
+      } catch (e) {
+        json(res, 400, { error: (e as Error).message });
+        return true;
+      }
+      json(res, 200, { ok: true });
+      return true;
+    }
+    if (req.method === 'POST' && path === '/__fake/switches') {
+      const raw = await readBody(req);
+      api.setSwitches(JSON.parse(raw || '{}') as Partial<Switches>);
+      json(res, 200, state.switches);
+      return true;
+    }
+    const bulk = /^\/__fake\/bulk\/(\d+)\.jsonl$/.exec(path);
+    if (req.method === 'GET' && bulk) {
+      const op = state.bulk.byNumber(Number(bulk[1]));
+      if (!op || op.status !== 'COMPLETED') { json(res, 404, { errors: 'Not Found' }); return true; }
+      const text = op.lines.length ? `${op.lines.join('\n')}\n` : '';
+      res.writeHead(200, { 'Content-Type': 'application/jsonl', 'Content-Length': Buffer.byteLength(text) });
+      res.end(text);
+      return true;
+    }
+    return false;
+  }
+
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
+      try {
+        if (options.extraRoutes && (await options.extraRoutes(req, res, url))) return;
+        const graphql = GRAPHQL_PATH.exec(url.pathname);
+        if (graphql && req.method === 'POST') return await handleGraphql(req, res, graphql[1] as string);
+        if (url.pathname === '/admin/oauth/access_token' && req.method === 'POST') return await handleAccessToken(req, res);
+        if (url.pathname.startsWith('/__fake/') && (await handleFake(req, res, url))) return;
+        json(res, 404, { errors: 'Not Found' });
+      } catch (e) {
+        if (!res.headersSent) json(res, 500, { errors: [{ message: 'Internal error. Looks like something went wrong on our end.', extensions: { code: 'INTERNAL_SERVER_ERROR', detail: (e as Error).message } }] });
+        else res.destroy();
+      }
+    })();
+  });
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const api: FakeAdminApi = {
+    origin,
+    shop,
+    graphqlUrl: (version = '2025-01') => `${origin}/admin/api/${version}/graphql.json`,
+    token: defaultToken,
+    clientApp,
+    get store() {
+      return state.store;
+    },
+    get outbox() {
+      return state.outbox;
+    },
+    get counters() {
+      return state.counters;
+    },
+    faults,
+    clock,
+    get switches() {
+      return state.switches;
+    },
+    setSwitches(s) {
+      Object.assign(state.switches, s);
+    },
+    addToken(token, scopes) {
+      tokens.set(token, { scopes: new Set(scopes), expiresAt: null });
+    },
+    throttleStatus: () => state.bucket.status(clock.now()),
+    setBucketLevel(points) {
+      state.bucket.drain(clock.now());
+      state.bucket.refund(points, clock.now());
+    },
+    setBulkChunkDelay(ms) {
+      state.bulk.chunkDelayMs = ms;
+    },
+    reset() {
+      state.bulk.reset();
+      state.store = makeStore();
+      state.outbox.length = 0;
+      state.counters = emptyCounters();
+      state.switches = { ...initialSwitches };
+      state.bucket.reset(clock.now());
+      faults.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        state.bulk.reset();
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  return api;
+}

@@ -1,0 +1,406 @@
+import type { FakeClock } from './clock.ts';
+import { buildDemoOrder, DEMO_KEYS } from './fixtures.ts';
+import { generateOrder, lineItemsFor, openFulfillmentOrder, type GenContext } from './generator.ts';
+import {
+  ADDED_ORDINAL,
+  DEMO_ORDINAL,
+  derivedId,
+  ordinalOf,
+  type CustomerRecord,
+  type FulfillmentOrderRecord,
+  type FulfillmentRecord,
+  type IdKind,
+  type OrderRecord,
+} from './model.ts';
+import { prng } from './random.ts';
+import { compileSearch, type LeadingWildcard, type SearchWarning } from './search.ts';
+
+export type OrderSortKey = 'ID' | 'CREATED_AT' | 'PROCESSED_AT' | 'UPDATED_AT' | 'ORDER_NUMBER' | string;
+
+export interface ListOptions {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+  reverse?: boolean | null;
+  sortKey?: OrderSortKey | null;
+  query?: string | null;
+  /** Only orders created after this time are visible (no read_all_orders scope). */
+  visibleSince?: number | null;
+  leadingWildcard: LeadingWildcard;
+  /** Extra filter (e.g. one customer's orders). */
+  where?: (o: OrderRecord) => boolean;
+}
+
+export interface ListPage {
+  orders: OrderRecord[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  warnings: SearchWarning[];
+}
+
+export interface StoreOptions {
+  seed: number;
+  count: number;
+  anchor: number;
+  merchantDomain: string;
+  clock: FakeClock;
+}
+
+export interface NewOrder {
+  email?: string | null;
+  phone?: string | null;
+  sourceName?: string | null;
+  sourceIdentifier?: string | null;
+  tags?: string[];
+  createdAt?: number;
+  customerEmail?: string | null;
+  noCustomer?: boolean;
+  app?: OrderRecord['app'];
+  channel?: OrderRecord['channel'];
+}
+
+/**
+ * The shop's data. Generated orders are a pure function of (seed, ordinal) and are produced on
+ * demand; only orders and customers that something changed are kept (`orders`/`customers` maps),
+ * so a 100k-order store costs a few typed arrays until it is written to.
+ */
+export class Store {
+  readonly seed: number;
+  readonly count: number;
+  readonly ctx: GenContext;
+  private readonly clock: FakeClock;
+  private readonly clockStart: number;
+  private readonly orders = new Map<number, OrderRecord>(); // by ordinal: changed or added orders
+  private readonly customers = new Map<number, CustomerRecord | null>(); // by ordinal
+  private readonly added: number[] = []; // ordinals of orders added by tests
+  private createdMonotonic = true;
+  private updatedAt: Float64Array | null = null; // by position, built on first UPDATED_AT sort
+  private sortCache = new Map<string, { order: Int32Array; inverse: Int32Array }>();
+  private readonly extraIds = new Map<string, number>(); // created fulfillments/refunds/metafields → owner ordinal
+  private idCounter = 0;
+
+  constructor(opts: StoreOptions) {
+    this.seed = opts.seed;
+    this.count = opts.count;
+    this.clock = opts.clock;
+    this.clockStart = opts.clock.now();
+    this.ctx = { seed: opts.seed, count: opts.count, anchor: opts.anchor, merchantDomain: opts.merchantDomain };
+  }
+
+  /** The store's own "now": the data anchor plus the time elapsed on the fake clock. */
+  now(): number {
+    return this.ctx.anchor + (this.clock.now() - this.clockStart);
+  }
+
+  get demoCount(): number {
+    return DEMO_KEYS.length;
+  }
+
+  /** Number of orders: generated + demo + added. */
+  get size(): number {
+    return this.count + DEMO_KEYS.length + this.added.length;
+  }
+
+  ordinalAt(position: number): number {
+    if (position < this.count) return position;
+    if (position < this.count + DEMO_KEYS.length) return DEMO_ORDINAL + (position - this.count);
+    return this.added[position - this.count - DEMO_KEYS.length] as number;
+  }
+
+  positionOf(ordinal: number): number | null {
+    if (ordinal >= 0 && ordinal < this.count) return ordinal;
+    if (ordinal >= DEMO_ORDINAL && ordinal < DEMO_ORDINAL + DEMO_KEYS.length) return this.count + ordinal - DEMO_ORDINAL;
+    if (ordinal >= ADDED_ORDINAL && ordinal < ADDED_ORDINAL + this.added.length) return this.count + DEMO_KEYS.length + ordinal - ADDED_ORDINAL;
+    return null;
+  }
+
+  private generate(ordinal: number): { order: OrderRecord; customer: CustomerRecord | null } | null {
+    if (ordinal >= 0 && ordinal < this.count) return generateOrder(this.ctx, ordinal);
+    if (ordinal >= DEMO_ORDINAL && ordinal < DEMO_ORDINAL + DEMO_KEYS.length) return buildDemoOrder(this.ctx, ordinal - DEMO_ORDINAL);
+    return null;
+  }
+
+  /** Read an order by ordinal. Do not mutate the result: use mutableOrder(). */
+  order(ordinal: number): OrderRecord | null {
+    return this.orders.get(ordinal) ?? this.generate(ordinal)?.order ?? null;
+  }
+
+  orderById(id: number): OrderRecord | null {
+    const ordinal = ordinalOf('order', id);
+    if (ordinal === null || this.positionOf(ordinal) === null) return null;
+    const order = this.order(ordinal);
+    return order && order.id === id ? order : null;
+  }
+
+  mutableOrder(ordinal: number): OrderRecord {
+    let order = this.orders.get(ordinal);
+    if (!order) {
+      const generated = this.generate(ordinal);
+      if (!generated) throw new Error(`Fake Admin API: no order with ordinal ${ordinal}`);
+      order = generated.order;
+      this.orders.set(ordinal, order);
+    }
+    return order;
+  }
+
+  customer(ordinal: number): CustomerRecord | null {
+    if (this.customers.has(ordinal)) return this.customers.get(ordinal) ?? null;
+    return this.generate(ordinal)?.customer ?? null;
+  }
+
+  customerById(id: number): CustomerRecord | null {
+    const ordinal = ordinalOf('customer', id);
+    if (ordinal === null || this.positionOf(ordinal) === null) return null;
+    const customer = this.customer(ordinal);
+    return customer && customer.id === id ? customer : null;
+  }
+
+  mutableCustomer(ordinal: number): CustomerRecord {
+    let customer = this.customers.get(ordinal);
+    if (!customer) {
+      customer = this.generate(ordinal)?.customer ?? undefined;
+      if (!customer) throw new Error(`Fake Admin API: no customer with ordinal ${ordinal}`);
+      this.customers.set(ordinal, customer);
+    }
+    return customer;
+  }
+
+  fulfillmentOrderById(id: number): { order: OrderRecord; fulfillmentOrder: FulfillmentOrderRecord } | null {
+    const ordinal = ordinalOf('fulfillmentOrder', id);
+    const order = ordinal === null ? null : this.positionOf(ordinal) === null ? null : this.order(ordinal);
+    const fulfillmentOrder = order?.fulfillmentOrders.find((fo) => fo.id === id);
+    return order && fulfillmentOrder ? { order, fulfillmentOrder } : null;
+  }
+
+  fulfillmentById(id: number): { order: OrderRecord; fulfillment: FulfillmentRecord } | null {
+    const ordinal = ordinalOf('fulfillment', id);
+    const order = ordinal === null ? null : this.positionOf(ordinal) === null ? null : this.order(ordinal);
+    const fulfillment = order?.fulfillments.find((f) => f.id === id);
+    return order && fulfillment ? { order, fulfillment } : null;
+  }
+
+  /** A fresh id for a record created on an order (fulfillment, refund, metafield...). */
+  newId(kind: IdKind, order: OrderRecord): number {
+    for (let k = 0; k < 64; k++) {
+      let id: number;
+      try {
+        id = derivedId(kind, order.ordinal, k);
+      } catch {
+        break;
+      }
+      const key = `${kind}:${id}`;
+      const used =
+        this.extraIds.has(key) ||
+        (kind === 'fulfillment' && order.fulfillments.some((f) => f.id === id)) ||
+        (kind === 'refund' && order.refunds.some((r) => r.id === id)) ||
+        (kind === 'metafield' && order.metafields.some((m) => m.id === id));
+      if (!used) {
+        this.extraIds.set(key, order.ordinal);
+        return id;
+      }
+    }
+    throw new Error(`Fake Admin API: too many ${kind} records on order ${order.id}`);
+  }
+
+  /** A fresh id not derived from an order (bulk operations, jobs). */
+  sequence(): number {
+    return ++this.idCounter;
+  }
+
+  /** Records that an order changed (updatedAt moves, sort caches drop). */
+  touch(order: OrderRecord): void {
+    order.updatedAt = Math.max(this.now(), order.updatedAt + 1);
+    const position = this.positionOf(order.ordinal);
+    if (this.updatedAt && position !== null) this.updatedAt[position] = order.updatedAt;
+    this.sortCache.delete('UPDATED_AT');
+  }
+
+  touchCustomer(customer: CustomerRecord): void {
+    customer.updatedAt = Math.max(this.now(), customer.updatedAt + 1);
+  }
+
+  /** Adds an order (newest) for a test; returns it. */
+  addOrder(input: NewOrder = {}): OrderRecord {
+    const ordinal = ADDED_ORDINAL + this.added.length;
+    const createdAt = input.createdAt ?? this.now();
+    const rng = prng(ordinal);
+    const items = lineItemsFor(rng, ordinal);
+    const id = derivedId('order', ordinal);
+    const customerId = input.noCustomer ? null : derivedId('customer', ordinal);
+    const order: OrderRecord = {
+      id, ordinal, name: `#${1001 + this.size}`, kind: 'ordinary', marketplace: null,
+      email: input.email ?? null, phone: input.phone ?? null, customerId, createdAt, updatedAt: createdAt, processedAt: createdAt,
+      sourceName: input.sourceName ?? 'web', sourceIdentifier: input.sourceIdentifier ?? null, app: input.app ?? null, channel: input.channel ?? null,
+      tags: input.tags ?? [], note: null, currency: 'USD', financialStatus: 'PAID', cancelledAt: null, cancelReason: null, closedAt: null,
+      lineItems: items, fulfillmentOrders: [openFulfillmentOrder(ordinal, items, createdAt)], fulfillments: [], refunds: [], metafields: [], shippingCountry: 'US',
+    };
+    const last = this.size > 0 ? this.order(this.ordinalAt(this.size - 1)) : null;
+    if (last && createdAt < last.createdAt) this.createdMonotonic = false;
+    this.added.push(ordinal);
+    this.orders.set(ordinal, order);
+    this.customers.set(
+      ordinal,
+      customerId
+        ? { id: customerId, ordinal, email: input.customerEmail !== undefined ? input.customerEmail : order.email, phone: order.phone, firstName: 'Test', lastName: 'Buyer', createdAt, updatedAt: createdAt, marketingState: 'NOT_SUBSCRIBED', marketingOptInLevel: 'SINGLE_OPT_IN', consentUpdatedAt: null, note: null, tags: [], metafields: [], orderIds: [id] }
+        : null,
+    );
+    if (this.updatedAt) {
+      const grown = new Float64Array(this.size);
+      grown.set(this.updatedAt);
+      grown[this.size - 1] = order.updatedAt;
+      this.updatedAt = grown;
+    }
+    this.sortCache.clear();
+    return order;
+  }
+
+  /** Iterates every order in id order (generates on the fly). */
+  *allOrders(): Generator<OrderRecord> {
+    for (let p = 0; p < this.size; p++) yield this.order(this.ordinalAt(p)) as OrderRecord;
+  }
+
+  /** Orders whose state differs from the generated one (changed by mutations) or were added. */
+  changedOrders(): OrderRecord[] {
+    return [...this.orders.values()];
+  }
+
+  private sorted(key: 'CREATED_AT' | 'UPDATED_AT'): { order: Int32Array; inverse: Int32Array } | null {
+    if (key === 'CREATED_AT' && this.createdMonotonic) return null;
+    const cached = this.sortCache.get(key);
+    if (cached && cached.order.length === this.size) return cached;
+    const n = this.size;
+    const values = new Float64Array(n);
+    if (key === 'UPDATED_AT') {
+      if (!this.updatedAt || this.updatedAt.length !== n) {
+        this.updatedAt = new Float64Array(n);
+        for (let p = 0; p < n; p++) this.updatedAt[p] = (this.order(this.ordinalAt(p)) as OrderRecord).updatedAt;
+      }
+      values.set(this.updatedAt);
+    } else {
+      for (let p = 0; p < n; p++) values[p] = (this.order(this.ordinalAt(p)) as OrderRecord).createdAt;
+    }
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+    const inverse = new Int32Array(n);
+    for (let i = 0; i < n; i++) inverse[order[i] as number] = i;
+    const entry = { order, inverse };
+    this.sortCache.set(key, entry);
+    return entry;
+  }
+
+  /** Paginated, filtered listing with Shopify-style opaque cursors. */
+  list(opts: ListOptions): ListPage {
+    const key = opts.sortKey === 'UPDATED_AT' ? 'UPDATED_AT' : opts.sortKey === 'CREATED_AT' || opts.sortKey === 'PROCESSED_AT' || !opts.sortKey ? 'CREATED_AT' : 'ID';
+    const sorted = key === 'ID' ? null : this.sorted(key);
+    const n = this.size;
+    const reverse = !!opts.reverse;
+    // index i in iteration order → position
+    const posAt = (i: number): number => {
+      const j = reverse ? n - 1 - i : i;
+      return sorted ? (sorted.order[j] as number) : j;
+    };
+    const indexOfPosition = (p: number): number => {
+      const j = sorted ? (sorted.inverse[p] as number) : p;
+      return reverse ? n - 1 - j : j;
+    };
+    const search = compileSearch(opts.query, { leadingWildcard: opts.leadingWildcard, now: this.now() });
+    const visible = (o: OrderRecord) =>
+      (opts.visibleSince == null || o.createdAt >= opts.visibleSince) && (!opts.where || opts.where(o)) && search.matches(o);
+    const cursorIndex = (cursor: string | null | undefined): number | null => {
+      if (!cursor) return null;
+      const decoded = decodeCursor(cursor);
+      if (decoded === null) return null;
+      const ordinal = ordinalOf('order', decoded);
+      const p = ordinal === null ? null : this.positionOf(ordinal);
+      return p === null ? null : indexOfPosition(p);
+    };
+    let lo = 0;
+    let hi = n - 1;
+    const afterIndex = cursorIndex(opts.after);
+    const beforeIndex = cursorIndex(opts.before);
+    if (afterIndex !== null) lo = afterIndex + 1;
+    if (beforeIndex !== null) hi = beforeIndex - 1;
+    const picked: OrderRecord[] = [];
+    let hasNextPage = false;
+    let hasPreviousPage = false;
+    const sortValue = (o: OrderRecord) => (key === 'UPDATED_AT' ? o.updatedAt : key === 'CREATED_AT' ? o.createdAt : o.id);
+    if (opts.last != null && opts.first == null) {
+      for (let i = hi; i >= lo; i--) {
+        const o = this.order(this.ordinalAt(posAt(i))) as OrderRecord;
+        if (!visible(o)) continue;
+        if (picked.length === opts.last) { hasPreviousPage = true; break; }
+        picked.push(o);
+      }
+      picked.reverse();
+      if (beforeIndex !== null) hasNextPage = this.anyVisible(beforeIndex, n - 1, posAt, visible);
+    } else {
+      const first = opts.first ?? 0;
+      for (let i = lo; i <= hi; i++) {
+        const o = this.order(this.ordinalAt(posAt(i))) as OrderRecord;
+        if (!visible(o)) continue;
+        if (picked.length === first) { hasNextPage = true; break; }
+        picked.push(o);
+      }
+      if (afterIndex !== null) hasPreviousPage = this.anyVisible(0, afterIndex, posAt, visible, true);
+    }
+    return {
+      orders: picked,
+      cursors: picked.map((o) => encodeCursor(o.id, sortValue(o))),
+      hasNextPage,
+      hasPreviousPage,
+      warnings: search.warnings,
+    };
+  }
+
+  private anyVisible(from: number, to: number, posAt: (i: number) => number, visible: (o: OrderRecord) => boolean, backwards = false): boolean {
+    for (let k = 0; k <= to - from; k++) {
+      const i = backwards ? to - k : from + k;
+      if (visible(this.order(this.ordinalAt(posAt(i))) as OrderRecord)) return true;
+    }
+    return false;
+  }
+
+  private emailIndex: Map<string, number> | null = null;
+
+  /** Customer emails are unique per shop (customerUpdate answers "Email has already been taken"). */
+  emailTaken(email: string, exceptCustomerId: number): boolean {
+    if (!this.emailIndex) {
+      this.emailIndex = new Map();
+      for (let p = 0; p < this.size; p++) {
+        const c = this.customer(this.ordinalAt(p));
+        if (c?.email) this.emailIndex.set(c.email.toLowerCase(), c.id);
+      }
+    }
+    const owner = this.emailIndex.get(email.toLowerCase());
+    return owner !== undefined && owner !== exceptCustomerId;
+  }
+
+  reindexEmail(previous: string | null, next: string | null, customerId: number): void {
+    if (!this.emailIndex) return;
+    if (previous && this.emailIndex.get(previous.toLowerCase()) === customerId) this.emailIndex.delete(previous.toLowerCase());
+    if (next) this.emailIndex.set(next.toLowerCase(), customerId);
+  }
+
+  count_(predicate: (o: OrderRecord) => boolean): number {
+    let c = 0;
+    for (const o of this.allOrders()) if (predicate(o)) c++;
+    return c;
+  }
+}
+
+/** Shopify cursors are opaque base64 JSON; ours carry the id and the sort value. */
+export function encodeCursor(id: number, value: number): string {
+  return Buffer.from(JSON.stringify({ last_id: id, last_value: value })).toString('base64');
+}
+
+export function decodeCursor(cursor: string): number | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as { last_id?: unknown };
+    return typeof parsed.last_id === 'number' ? parsed.last_id : null;
+  } catch {
+    return null;
+  }
+}
