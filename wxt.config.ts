@@ -8,16 +8,38 @@ const SANDBOX_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
-  manifest: ({ mode }) => ({
+  // MV3 everywhere: WXT 0.20 would build Firefox as MV2 by default. Firefox MV3 runs the background
+  // as an event page (it has `window`; see lib/shopify for what that means for the API client).
+  manifestVersion: 3,
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // `storage` only. No `tabs`: the popup reads the active tab's URL, and Chrome and Firefox
+    // expose a tab's URL to an extension that has host permission for it — which we have for the
+    // admin hosts, the only pages the popup cares about. (If a surface ever needs other tabs' URLs,
+    // prefer `activeTab`, granted per click, to `tabs`.)
     permissions: ['storage'],
     host_permissions: mode === 'sandbox' ? [...ADMIN_MATCHES, ...SANDBOX_MATCHES] : ADMIN_MATCHES,
-    browser_specific_settings: {
-      gecko: { id: 'proxy-mail-guard@proxymailguard.app', strict_min_version: '115.0' },
-    },
+    // Firefox only: Chrome warns about (and ignores) this key. The extension sends data only to the
+    // merchant's own store (Shopify Admin API) and collects nothing for us: `none`. Firefox needs
+    // 140+ to understand `data_collection_permissions` (140 is the current ESR).
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'proxy-mail-guard@proxymailguard.app',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none' as const] },
+            },
+          },
+        }
+      : {}),
   }),
+  zip: {
+    // The Firefox sources zip (for add-on review) is the repo, minus what tests leave behind.
+    excludeSources: ['test-results/**', 'coverage/**', '.output/**', '**/*.log'],
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic' },
   }),
