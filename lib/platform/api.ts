@@ -20,6 +20,11 @@ export function setClientOverrides(next: Partial<AdminClientConfig>): void {
   clients.clear();
 }
 
+/** Sandbox build (or a test that says so): the one place deciding whether a loopback origin may stand in for Shopify. */
+export function isSandbox(): boolean {
+  return overrides.sandbox ?? SANDBOX_BUILD;
+}
+
 export function auditLogInstance(): Promise<AuditLog> {
   auditLog ??= openGuardDb().then((db) => new AuditLog(db));
   auditLog.catch(() => {
@@ -39,7 +44,7 @@ export function forgetClient(handle: string): void {
 }
 
 export function buildClient(store: StoreRef, credentials: Credentials, extra: Partial<AdminClientConfig> = {}): AdminClient {
-  const sandbox = overrides.sandbox ?? SANDBOX_BUILD;
+  const sandbox = isSandbox();
   return new AdminClient({
     ...overrides,
     ...extra,
@@ -56,7 +61,7 @@ export async function clientFor(store: StoreRef): Promise<AdminClient> {
   if (existing) return existing;
   const stored = await getCredentials(store.handle);
   if (!stored) throw new ApiFailure('not_connected', 'This store is not connected yet. Open the extension and connect it.', { store: store.handle });
-  const sandbox = overrides.sandbox ?? SANDBOX_BUILD;
+  const sandbox = isSandbox();
   const client = new AdminClient({
     ...overrides,
     store: resolveStoreRef(store, stored, sandbox),

@@ -218,6 +218,9 @@ async function restore(ctx: EmailChangeContext, orderId: string, options: { pref
   }
   const target = restored.email;
   const needsEmail = !sameEmail(facts.email, target);
+  if (!original && !needsEmail) {
+    throw new ApiFailure('nothing_to_restore', 'No original email was recorded for this order, so there is nothing to put back.');
+  }
   if (!needsEmail && !facts.originalEmail) {
     return { orderId: facts.orderId, before: facts.email, after: facts.email, changed: false, facts };
   }

@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../result';
 import { ApiFailure, asResult } from '../../shopify/errors';
 import { testConnection as probe } from '../../shopify/connection';
 import { getCredentials, removeCredentials, saveCredentials, saveExchangedToken } from '../credentials';
-import { buildClient, clientFor, forgetClient } from '../api';
+import { buildClient, clientFor, forgetClient, isSandbox } from '../api';
 
 export function connectUrl(handle: string): string {
   // tabs.create needs no permission; the hash is read by the popup to open its connect step.
@@ -57,7 +57,7 @@ export async function connect({ store, credentials }: { store: StoreRef; credent
   const report = await probe(client);
   if (!report.ok) return report;
   const saved = await asResult(async () => {
-    await saveCredentials(store, clean);
+    await saveCredentials(store, clean, isSandbox());
     // Keep the token the test obtained, so the first real call does not exchange again.
     const exchanged = client.tokens.cached;
     if (exchanged) await saveExchangedToken(store.handle, exchanged);
