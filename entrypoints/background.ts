@@ -1,11 +1,13 @@
 import { registerConnectionHandlers } from '@/lib/platform/handlers/connection';
 import { registerOrderHandlers } from '@/lib/platform/handlers/order';
 import { registerPageStatusHandlers } from '@/lib/platform/handlers/page-status';
+import { registerTextHandlers } from '@/lib/platform/handlers/texts';
 
 // Handlers are registered synchronously at start-up: an MV3 service worker woken by a message must
 // have its listeners in place before the first event loop turn ends.
 export default defineBackground(() => {
   registerPageStatusHandlers();
+  registerTextHandlers();
   registerConnectionHandlers();
   registerOrderHandlers();
 });

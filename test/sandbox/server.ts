@@ -13,44 +13,9 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startFakeAdminApi, type FakeAdminApi, type FakeAdminApiOptions } from '../fake-admin-api/index.ts';
 
-// INTERIM until test/fake-admin-api lands (FAKE-API builds it in parallel): minimal local types and a
-// plain node:http server with the same `extraRoutes` signature. Switched to the real import later.
-export interface FakeAdminApiOptions {
-  port?: number;
-  seed?: number;
-  orders?: number;
-  shop?: string;
-  extraRoutes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
-  [option: string]: unknown;
-}
-export interface FakeAdminApi {
-  origin: string;
-  shop: string;
-  token: string;
-  close(): Promise<void>;
-  [member: string]: any;
-}
-async function startFakeAdminApi(options: FakeAdminApiOptions): Promise<FakeAdminApi> {
-  const specifier = '../fake-admin-api/index.ts';
-  try {
-    const mod = (await import(/* @vite-ignore */ specifier)) as { startFakeAdminApi(o: FakeAdminApiOptions): Promise<FakeAdminApi> };
-    return await mod.startFakeAdminApi(options);
-  } catch (error) {
-    if (!String(error).includes('fake-admin-api')) throw error;
-  }
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (await options.extraRoutes?.(req, res, url)) return;
-    res.writeHead(503, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ errors: [{ message: 'fake Admin API not built yet' }] }));
-  });
-  await new Promise<void>((r) => server.listen(options.port ?? 0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, shop: options.shop ?? 'demo-store', token: 'interim', close: () => new Promise((r) => server.close(() => r())) };
-}
+export { DEMO_ORDERS, type DemoKey } from '../fake-admin-api/index.ts';
 
 const APP_ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'app/main.tsx');
 const API_VERSION = '2025-01';
@@ -119,7 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const appJs = await buildSandboxApp(minify);
   // New salt per server: hashed class names differ between runs, as between admin releases.
   const salt = randomBytes(4).toString('hex');
-  let handle: string = typeof apiOptions.shop === 'string' ? apiOptions.shop : 'demo-store';
+  let handle = apiOptions.shop ?? 'demo-store';
 
   const extraRoutes = (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;

@@ -1,0 +1,35 @@
+/**
+ * Translations for the content script, in the ADMIN's language. The content script runs on every
+ * admin page and must stay small (≤ 30 KB gzip), so it does not bundle the six catalogues (popup and
+ * dashboard texts included); it asks the background for the few prefixes it shows (card_, guard_,
+ * err_, strategy_) in one locale.
+ */
+import { LOCALES, resolveLocale, t, type Locale } from '../../i18n';
+import en from '../../../public/_locales/en/messages.json';
+import { onMessage } from '../../messaging';
+import { ok, type Result } from '../../result';
+
+declare module '../../messages' {
+  interface ProtocolMap {
+    // ── content-script texts (ORDER-PAGE; used by every admin.content feature) ──
+    getTexts(data: { locale: string; prefixes: string[] }): Result<{ locale: Locale; texts: Record<string, string> }>;
+  }
+}
+
+const ALLOWED_PREFIXES = ['card_', 'guard_', 'err_', 'strategy_'];
+
+export function getTexts({ locale, prefixes }: { locale: string; prefixes: string[] }): Result<{ locale: Locale; texts: Record<string, string> }> {
+  const resolved = resolveLocale(locale);
+  const wanted = (Array.isArray(prefixes) ? prefixes : []).filter((p) => ALLOWED_PREFIXES.includes(p));
+  const texts: Record<string, string> = {};
+  for (const key of Object.keys(en)) {
+    if (wanted.some((p) => key.startsWith(p))) texts[key] = t(resolved, key);
+  }
+  return ok({ locale: resolved, texts });
+}
+
+export function registerTextHandlers(): void {
+  onMessage('getTexts', getTexts);
+}
+
+export { LOCALES };
