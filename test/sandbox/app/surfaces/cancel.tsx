@@ -1,11 +1,97 @@
-// PLACEHOLDER created by ORDER-PAGE so the sandbox router compiles; NOTIFY-GUARD owns and replaces it.
+/**
+ * "Cancel order" dialog from ⋯ More actions (no URL change): reason, refund payment, restock, and a
+ * React-controlled notify box ticked by default when the order has an email. "Cancel order" calls
+ * orderCancel with notifyCustomer from React state.
+ */
+import { useId, useState } from 'react';
+import { gql, orderGid } from '../api';
 import type { SurfaceProps } from '../surface';
+import { cx } from '../styles';
+import { Checkbox, surfaceText, userErrorText, type SurfaceTextKey } from './common';
 
-export default function Surface(props: SurfaceProps) {
+const CANCEL = /* GraphQL */ `
+  mutation SandboxCancel($orderId: ID!, $reason: OrderCancelReason!, $refund: Boolean!, $restock: Boolean!, $notifyCustomer: Boolean) {
+    orderCancel(orderId: $orderId, reason: $reason, refund: $refund, restock: $restock, notifyCustomer: $notifyCustomer) {
+      job { id }
+      orderCancelUserErrors { field message code }
+    }
+  }`;
+
+const REASONS = [
+  ['CUSTOMER', 'reasonCustomer'],
+  ['INVENTORY', 'reasonInventory'],
+  ['FRAUD', 'reasonFraud'],
+  ['OTHER', 'reasonOther'],
+] as const;
+
+export default function CancelSurface(props: SurfaceProps) {
+  const { order, lang } = props;
+  const t = (k: SurfaceTextKey, p?: Record<string, string | number>) => surfaceText(lang, k, p);
+  const titleId = useId();
+  const [reason, setReason] = useState<(typeof REASONS)[number][0]>('CUSTOMER');
+  const [refund, setRefund] = useState(true);
+  const [restock, setRestock] = useState(true);
+  const [notify, setNotify] = useState(Boolean(order.email));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const data = await gql<{ orderCancel: { orderCancelUserErrors: Array<{ message: string }> } }>(CANCEL, {
+        orderId: orderGid(props.orderId),
+        reason,
+        refund,
+        restock,
+        notifyCustomer: notify,
+      });
+      const problem = userErrorText(data.orderCancel.orderCancelUserErrors);
+      if (problem) {
+        setError(problem);
+        setBusy(false);
+        return;
+      }
+      props.close();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
   return (
-    <div role="dialog" aria-label="cancel">
-      <p>cancel surface for order {props.orderId} (not built yet)</p>
-      <button type="button" onClick={props.close}>Close</button>
+    <div className={cx('Backdrop')}>
+      <div className={cx('Modal')} role="dialog" aria-modal="true" aria-labelledby={titleId}>
+        <div className={cx('ModalHeader')}>
+          <h2 id={titleId} style={{ margin: 0, font: 'inherit' }}>
+            {t('cancelTitle', { name: order.name })}
+          </h2>
+        </div>
+        <div className={cx('ModalBody')}>
+          <label className={cx('Field')}>
+            <span>{t('cancelReason')}</span>
+            <select className={cx('Input')} value={reason} onChange={(e) => setReason(e.currentTarget.value as typeof reason)}>
+              {REASONS.map(([value, key]) => (
+                <option key={value} value={value}>
+                  {t(key)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Checkbox shape="wrap" label={t('refundPayment')} checked={refund} onChange={setRefund} />
+          <Checkbox shape="wrap" label={t('restockInventory')} checked={restock} onChange={setRestock} />
+          {order.email && <Checkbox shape="labelledby" label={t('notifyCancel')} checked={notify} onChange={setNotify} />}
+          {error && <div role="alert">{t('error', { message: error })}</div>}
+        </div>
+        <div className={cx('ModalFooter')}>
+          <button type="button" className={cx('Button')} onClick={props.close}>
+            {t('keepOrder')}
+          </button>
+          <button type="button" className={cx('Button', 'ButtonPrimary')} disabled={busy} onClick={() => void submit()}>
+            {t('cancelOrder')}
+          </button>
+        </div>
+      </div>
     </div>
   );
 }
