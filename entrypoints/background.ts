@@ -1,3 +1,4 @@
+import { registerBulkHandlers } from '@/lib/platform/handlers/bulk';
 import { registerConnectionHandlers } from '@/lib/platform/handlers/connection';
 import { registerOrderHandlers } from '@/lib/platform/handlers/order';
 import { registerPageStatusHandlers } from '@/lib/platform/handlers/page-status';
@@ -9,5 +10,6 @@ export default defineBackground(() => {
   registerPageStatusHandlers();
   registerTextHandlers();
   registerConnectionHandlers();
+  registerBulkHandlers();
   registerOrderHandlers();
 });

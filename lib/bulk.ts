@@ -510,9 +510,12 @@ export class BulkEngine {
       const facts = await api.readOrder(item.orderId);
       if (!facts.ok) return this.failed(applying, facts.error);
       const already = alreadyDone(job.kind, classify, applying, facts.value);
-      if (already) return { ...applying, status: 'done', result: { ...already, at: this.iso() }, error: undefined };
+      if (already) {
+        if (already.changed) await api.recordRecovered?.(item.orderId, facts.value, batchOf(job)).catch(() => undefined);
+        return { ...applying, status: 'done', result: { ...already, at: this.iso() }, error: undefined };
+      }
     }
-    const opts = { batchId: job.kind === 'undo' ? (job.undoOf ?? job.id) : job.id, customer: job.options.customer };
+    const opts = { batchId: batchOf(job), customer: job.options.customer };
     if (job.kind === 'fix' && !item.strategy) return this.failed(applying, { code: 'nothing_to_apply', message: 'No change is set for this marketplace.' });
     const r = job.kind === 'undo' ? await api.restoreOrder(item.orderId, opts) : await api.fixOrder(item.orderId, item.strategy ?? { kind: 'keep' }, opts);
     if (!r.ok) return this.failed(applying, r.error);
@@ -573,6 +576,11 @@ function alreadyDone(kind: JobKind, classify: Classifier | null, item: JobItem, 
     return { before: ours ? item.email : facts.email, after: facts.email, changed: ours, recovered: true };
   }
   return null;
+}
+
+/** The audit log's batch id: an undo is filed under the batch it undoes. */
+function batchOf(job: BulkJob): string {
+  return job.kind === 'undo' ? (job.undoOf ?? job.id) : job.id;
 }
 
 function backoff(attempt: number): number {

@@ -9,6 +9,7 @@ import type { OrderFacts } from './order-facts';
 import type { Result } from './result';
 import type { StoreRef } from './store-ref';
 import type { Strategy } from './rewrite';
+import type { BulkProtocol } from './bulk/protocol';
 
 export interface FixOutcome {
   orderId: string;
@@ -49,7 +50,7 @@ export interface PageStatus {
   inactive: boolean;
 }
 
-export interface ProtocolMap {
+export interface ProtocolMap extends BulkProtocol {
   // ── order page (proxy-banner) ──────────────────────────────────────────────
   getOrderFacts(data: { store: StoreRef; orderId: string }): Result<OrderFacts>;
   applyFix(data: { store: StoreRef; orderId: string; strategy: Strategy }): Result<FixOutcome>;
@@ -70,4 +71,5 @@ export interface ProtocolMap {
   disconnect(data: { store: StoreRef }): Result<void>;
 
   // ── bulk (dashboard) ───────────────────────────────────────────────────────
+  // bulkScan, bulkStatus, bulkStart, ... auditQuery, auditExportCsv: see BulkProtocol (lib/bulk/protocol.ts).
 }

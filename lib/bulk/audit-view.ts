@@ -7,6 +7,8 @@ import type { JobStore } from './job-store';
 import { csvLine } from './csv';
 import type { BulkJob, JobItem } from './types';
 import type { Strategy } from '../rewrite';
+import type { AuditEntry } from '../audit';
+import { marketplaceLabel } from '../marketplaces';
 
 export interface AuditRow {
   at: string; // ISO
@@ -20,7 +22,8 @@ export interface AuditRow {
   before: string | null;
   after: string | null;
   strategy: string; // 'strip', 'domain:mystore.com', ...
-  result: 'changed' | 'unchanged' | 'failed';
+  /** undone: changed, then put back by an undo; pending: sent but never confirmed (worker stopped). */
+  result: 'changed' | 'unchanged' | 'failed' | 'undone' | 'pending';
   reason: string | null; // error code when failed
   undone?: boolean;
 }
@@ -35,9 +38,11 @@ export interface AuditFilters {
   result?: AuditRow['result'];
 }
 
-export function strategyLabel(strategy: Strategy | null | undefined): string {
+export function strategyLabel(strategy: Strategy | { kind: 'restore' } | null | undefined): string {
   if (!strategy) return '';
   switch (strategy.kind) {
+    case 'restore':
+      return 'undo';
     case 'fixed':
       return `fixed:${strategy.email}`;
     case 'domain':
@@ -99,6 +104,52 @@ export async function* auditRows(store: JobStore, handle?: string, extra: () => 
     }
   }
   for await (const row of extra()) yield row;
+}
+
+/** The audit log's entries (every fix and undo, bulk or single) as rows; guard overrides are not email changes. */
+export async function* auditEntryRows(entries: AsyncIterable<AuditEntry>): AsyncGenerator<AuditRow> {
+  for await (const e of entries) {
+    if (e.kind !== 'fix' && e.kind !== 'undo') continue;
+    yield {
+      at: e.at,
+      store: e.store,
+      batchId: e.batchId ?? null,
+      kind: e.kind,
+      orderId: e.orderId,
+      orderName: e.orderName ?? '',
+      marketplace: e.marketplace ?? '',
+      label: e.marketplace ? marketplaceLabel(e.marketplace) : '',
+      before: e.before,
+      after: e.after,
+      strategy: strategyLabel(e.strategy),
+      result: e.status === 'done' ? 'changed' : e.status,
+      reason: e.status === 'failed' ? (e.error?.code ?? 'unknown') : null,
+    };
+  }
+}
+
+/**
+ * One page of matching rows, newest first, from a stream that arrives oldest first: only the last
+ * offset+limit matches are kept, so memory follows the page, not the log.
+ */
+export async function queryAuditNewestFirst(
+  rows: AsyncIterable<AuditRow>,
+  filters: AuditFilters,
+  page: { offset?: number; limit?: number } = {},
+): Promise<{ rows: AuditRow[]; matched: number }> {
+  const match = auditMatcher(filters);
+  const offset = page.offset ?? 0;
+  const limit = page.limit ?? 50;
+  const keep = offset + limit;
+  const ring: AuditRow[] = [];
+  let matched = 0;
+  for await (const row of rows) {
+    if (!match(row)) continue;
+    matched++;
+    ring.push(row);
+    if (ring.length > keep) ring.shift();
+  }
+  return { rows: ring.reverse().slice(offset, offset + limit), matched };
 }
 
 export async function queryAudit(

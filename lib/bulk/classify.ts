@@ -3,8 +3,9 @@
  * settings would make of its email — the same functions the order page uses, so the bulk preview
  * and a one-click fix never disagree.
  */
-import type { Detection, DetectionContext } from '../marketplaces';
-import type { RewriteResult, Strategy } from '../rewrite';
+import { detectMarketplace, type Detection, type DetectionContext } from '../marketplaces';
+import { rewriteEmail, type RewriteResult, type Strategy } from '../rewrite';
+import { neutralForms, strategyFor, type StoreSettings } from '../settings';
 import type { Classification, Classifier } from './types';
 
 export interface ClassifyDeps {
@@ -36,4 +37,14 @@ export function makeClassifier(deps: ClassifyDeps): Classifier {
     if (!rewritten.changed && strategy.kind !== 'keep') return { ...base, cls: 'neutralised', strategy: null, proposed: order.email };
     return { ...base, cls: 'relay', strategy, proposed: rewritten.email } satisfies Classification;
   };
+}
+
+/** The classifier the background uses: the store's settings, the catalogue, and the merchant's extra domains. */
+export function classifierFromSettings(settings: StoreSettings): Classifier {
+  const neutral = neutralForms(settings);
+  return makeClassifier({
+    detect: (email, context) => detectMarketplace(email, { ...context, neutral }, settings.extraDomains),
+    strategyFor: (marketplace) => strategyFor(settings, marketplace),
+    rewrite: (email, strategy, order) => rewriteEmail(email, strategy, { orderId: order.sourceIdentifier, extraDomains: settings.extraDomains }),
+  });
 }

@@ -144,6 +144,16 @@ export function shopifyBulkApi(deps: ShopifyPortDeps): BulkApi {
       return { ok: true, value: { before: v.before, after: v.after, changed: v.changed, ...(v.auditId ? { auditId: v.auditId } : {}) } };
     },
 
+    recordRecovered: async (orderId, facts, batchId) => {
+      const entries = await deps.audit.forOrder(client.store.handle, orderId);
+      for (const e of entries) {
+        if (e.status === 'pending' && e.batchId === batchId) {
+          const confirmed = e.kind === 'undo' ? e.after === facts.email : facts.originalEmail !== null && e.after === facts.email;
+          if (confirmed) await deps.audit.update(e.id, { status: 'done', after: facts.email });
+        }
+      }
+    },
+
     throttle: () => {
       const t = client.stats.lastCost?.throttleStatus;
       return t ? { maximumAvailable: t.maximumAvailable, currentlyAvailable: t.currentlyAvailable, restoreRate: t.restoreRate } : null;

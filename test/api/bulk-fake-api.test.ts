@@ -1,0 +1,54 @@
+/**
+ * The bulk job against the fake Admin API (real schema, cost, throttling, faults), through the same
+ * client, audit log and port the extension uses.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
+import { needsFix, fakeOrders, startWorker, virtualClock } from './bulk-worker';
+
+let api: FakeAdminApi;
+beforeAll(async () => {
+  api = await startFakeAdminApi({ orders: 600, plan: 'enterprise', seed: 7, clock: 'manual' });
+});
+afterAll(async () => api?.close());
+
+describe('bulk job on the fake Admin API', () => {
+  it.each([
+    ['paging', 100_000],
+    ['bulk operation', 100],
+  ] as const)('scans by %s, fixes every relay order once, and undoes the batch exactly', async (_path, threshold) => {
+    api.reset();
+    const originals = new Map(fakeOrders(api).map((o) => [o.id, o.email]));
+    const relay = fakeOrders(api).filter(needsFix);
+    const w = await startWorker(api, `fake-api-${threshold}`, { clock: virtualClock(api), bulkThreshold: threshold });
+    const t0 = Date.now();
+    const scan = await w.engine.startScan(api.shop);
+    await w.engine.idle();
+    const job = await w.engine.status(scan.ok ? scan.value.id : '');
+    if (!job.ok) throw new Error(job.error.message);
+    expect(job.value.job.status).toBe('scanned');
+    expect(job.value.job.scan.path).toBe(threshold === 100 ? 'bulk' : 'paging');
+    expect(job.value.job.scan.scanned).toBe(api.store.size);
+    const counted = Object.values(job.value.job.scan.byMarketplace).reduce((n, c) => n + c.relay, 0);
+    expect(counted).toBe(relay.length);
+    const t1 = Date.now();
+    await w.engine.start(job.value.job.id);
+    await w.engine.idle();
+    const t2 = Date.now();
+    const done = await w.engine.status(job.value.job.id);
+    expect(done.ok && done.value.job.progress).toMatchObject({ total: relay.length, done: relay.length, failed: 0, remaining: 0 });
+    expect(api.counters.mutations.orderUpdate).toBe(relay.length);
+    for (const o of relay) {
+      const now = api.store.orderById(o.id)!;
+      expect(now.email).toBeNull();
+      expect(now.metafields.find((m) => m.key === 'original_email')?.value).toBe(originals.get(o.id));
+    }
+    const undo = await w.engine.undoBatch(job.value.job.id);
+    await w.engine.idle();
+    const u = await w.engine.status(undo.ok ? undo.value.id : '');
+    expect(u.ok && u.value.job.progress).toMatchObject({ done: relay.length, failed: 0 });
+    for (const o of fakeOrders(api)) expect(o.email).toBe(originals.get(o.id));
+    console.log(`${_path}: scan ${t1 - t0} ms, apply ${t2 - t1} ms, undo ${Date.now() - t2} ms for ${relay.length} relay orders`);
+    w.kill();
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * A "background worker" for bulk tests against the fake Admin API: the same pieces the extension's
+ * service worker builds (IndexedDB database via openGuardDb, AdminClient, audit log, shopify port,
+ * classifier from settings, BulkEngine), plus `kill()` — the worker stops dead: its requests in
+ * flight are cut, it writes nothing more. A new worker over the same database name is what a restarted
+ * service worker or browser gets.
+ */
+import { AuditLog, openGuardDb, type AuditEntry } from '../../lib/audit';
+import { BulkEngine, JobStore } from '../../lib/bulk';
+import { classifierFromSettings } from '../../lib/bulk/classify';
+import { shopifyBulkApi } from '../../lib/bulk/shopify-port';
+import { defaultSettings, neutralForms, type StoreSettings } from '../../lib/settings';
+import { AdminClient } from '../../lib/shopify/client';
+import type { Clock } from '../../lib/shopify/clock';
+import type { FakeAdminApi } from '../fake-admin-api/index.ts';
+
+export function testSettings(over: Partial<StoreSettings> = {}): StoreSettings {
+  // The seeded store neutralised some orders with its own domain and a fixed address: say so.
+  return { ...defaultSettings(), domain: 'demo-store.com', fixedEmail: 'orders@demo-store.com', ...over };
+}
+
+/** Virtual time shared by client and fake server: waiting for the bucket costs no real time. */
+export function virtualClock(api: FakeAdminApi): Clock {
+  return {
+    now: () => api.clock.now(),
+    sleep: async (ms) => {
+      if (ms > 0) api.clock.advance(ms);
+      await new Promise((r) => setImmediate(r));
+    },
+    random: Math.random,
+  };
+}
+
+export interface Worker {
+  engine: BulkEngine;
+  client: AdminClient;
+  audit: AuditLog;
+  kill(): void;
+}
+
+export async function startWorker(
+  api: FakeAdminApi,
+  dbName: string,
+  opts: { settings?: StoreSettings; clock?: Clock; concurrency?: number; bulkThreshold?: number; maxInFlight?: number } = {},
+): Promise<Worker> {
+  let alive = true;
+  const controllers = new Set<AbortController>();
+  const guardedFetch: typeof fetch = async (input, init) => {
+    if (!alive) throw new TypeError('Failed to fetch (worker stopped)');
+    const controller = new AbortController();
+    controllers.add(controller);
+    try {
+      return await fetch(input, { ...init, signal: controller.signal });
+    } finally {
+      controllers.delete(controller);
+    }
+  };
+  const db = await openGuardDb(indexedDB, dbName);
+  const log = new AuditLog(db);
+  // A stopped worker's pending promises may still resolve in Node; a real one would not write anything.
+  const audit = {
+    add: (e: AuditEntry) => (alive ? log.add(e) : new Promise<void>(() => undefined)),
+    update: (id: string, patch: Partial<AuditEntry>) => (alive ? log.update(id, patch) : new Promise<null>(() => undefined)),
+    forOrder: (store: string, orderId: string) => log.forOrder(store, orderId),
+  };
+  const settings = opts.settings ?? testSettings();
+  const clock = opts.clock;
+  const client = new AdminClient({
+    store: { handle: api.shop, origin: api.origin },
+    credentials: { kind: 'admin-token', token: api.token },
+    sandbox: true,
+    fetch: guardedFetch,
+    ...(clock ? { clock } : {}),
+    ...(opts.maxInFlight ? { maxInFlight: opts.maxInFlight } : {}),
+  });
+  const port = shopifyBulkApi({ client, audit, download: (url) => guardedFetch(url), extraDomains: settings.extraDomains, neutral: neutralForms(settings) });
+  const engine = new BulkEngine({
+    store: new JobStore(db as never),
+    apiFor: () => port,
+    classifierFor: () => classifierFromSettings(settings),
+    ...(clock ? { sleep: clock.sleep, now: clock.now } : {}),
+    concurrency: opts.concurrency ?? 6,
+    bulkThreshold: opts.bulkThreshold ?? 2500,
+    pollMs: 200,
+  });
+  return {
+    engine,
+    client,
+    audit: log,
+    kill() {
+      alive = false;
+      engine.kill();
+      for (const c of controllers) c.abort();
+      db.close();
+    },
+  };
+}
+
+/** Every order of the fake store, by the fake's own bookkeeping (the oracle the tests compare with). */
+export function fakeOrders(api: FakeAdminApi) {
+  const out = [];
+  for (let p = 0; p < api.store.size; p++) {
+    const o = api.store.order(api.store.ordinalAt(p));
+    if (o) out.push(o);
+  }
+  return out;
+}
+
+export const RELAY_KINDS = new Set(['marketplace', 'marketplace-channel-only', 'placeholder']);
+
+/** Orders the bulk job must change: a marketplace order that still has an address (an Etsy order without one has nothing to hide). */
+export function needsFix(o: { kind: string; email: string | null }): boolean {
+  return RELAY_KINDS.has(o.kind) && o.email !== null;
+}
