@@ -30,7 +30,7 @@ export interface MarketplaceEntry {
   /** Whole addresses that mean "the marketplace gave no email" (sending to them reaches no buyer). */
   placeholders?: readonly string[];
   /** Words (whole-word, case-insensitive) in the order's source, channel, app name or tags. */
-  keywords?: readonly string[];
+  keywords: readonly string[];
   /** Names that count only when they are the whole field (too common as a word, e.g. "otto"). */
   exactNames?: readonly string[];
   /** A marketplace that runs on another one's relay (Mirakl operators): named by context only. */

@@ -182,7 +182,7 @@ function namesEntry(entry: MarketplaceEntry, text: string, mode: 'field' | 'tag'
   if (text === '') return false;
   if (entry.exactNames?.includes(text)) return true;
   const padded = ` ${text} `;
-  return (entry.keywords ?? []).some((keyword) => {
+  return entry.keywords.some((keyword) => {
     if (text === keyword) return true;
     // A tag is a label, often "amazon", "Etsy order", "Shipped by TikTok", "TikTokOrderID:123":
     // the marketplace leads or ends it. A field (channel, app) may name it anywhere.

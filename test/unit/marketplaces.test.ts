@@ -5,6 +5,7 @@ import {
   classifyNeutralised,
   detectMarketplace,
   isRelayDomain,
+  isValidEmail,
   marketplaceLabel,
   normaliseEmail,
   splitEmail,
@@ -428,6 +429,13 @@ describe('isRelayDomain, labels, helpers', () => {
     expect(splitEmail('abc@xn--.de')).toBeNull();
     expect(splitEmail('abc@例え.テスト')?.asciiDomain).toBe('xn--r8jz45g.xn--zckzah');
     expect(splitEmail('abc@\u00ad.com')).toBeNull(); // soft hyphen maps to nothing: empty label
+    expect(splitEmail('abc@xn--zz.bü')).toBeNull(); // IDNA refuses it (invalid punycode)
+    expect(splitEmail(`abc@${'ü'.repeat(60)}.${'ü'.repeat(60)}.${'ü'.repeat(60)}.${'ü'.repeat(60)}.de`)).toBeNull(); // > 253 once in ASCII
+    const idn = `${'ü'.repeat(40)}.${'ü'.repeat(40)}.${'ü'.repeat(40)}.${'ü'.repeat(40)}.de`; // 166 written, 190 in ASCII
+    expect(splitEmail(`${'a'.repeat(60)}@${idn}`)).not.toBeNull(); // 251 in ASCII
+    expect(splitEmail(`${'a'.repeat(64)}@${idn}`)).toBeNull(); // 231 as written, but 255 in ASCII
+    expect(isValidEmail('abc@marketplace.amazon.com')).toBe(true);
+    expect(isValidEmail('abc@@marketplace.amazon.com')).toBe(false);
   });
   it('stripPrefixes removes repeated prefixes, longest first, but never leaves a bare dot', () => {
     expect(stripPrefixes('blacklisted-blacklisted-x', ['blacklisted-'])).toEqual({ base: 'x', prefixed: true });

@@ -6,6 +6,7 @@ import {
   checkFixedEmail,
   checkPrefix,
   checkStrategy,
+  normaliseDomainInput,
   orderIdLocalPart,
   restoreEmail,
   rewriteEmail,
@@ -191,6 +192,8 @@ describe('shared checks and names', () => {
     expect(checkDomain('mystore.com')).toBeNull();
     expect(checkDomain('@MyStore.com')).toBeNull();
     expect(checkDomain(42)).toMatchObject({ code: 'domain_missing' });
+    expect(normaliseDomainInput(42)).toBeNull();
+    expect(normaliseDomainInput(' @MyStore.COM ')).toBe('mystore.com');
     expect(checkFixedEmail('orders@mystore.com')).toBeNull();
     expect(checkPrefix('blacklisted-')).toBeNull();
     expect(checkPrefix('x+')).toBeNull();

@@ -8,6 +8,7 @@ import {
   migrateSettings,
   neutralForms,
   parseImportedSettings,
+  problemAsError,
   strategyFor,
   validateSettings,
   type StoreSettings,
@@ -129,11 +130,11 @@ describe('migrateSettings: anything in, valid settings out', () => {
       overrides: { ebay: 'keep', amazon: 'nope', Etsy: { kind: 'prefix' }, ['x'.repeat(80)]: 'keep' },
       updateCustomer: 'yes',
       guardEnabled: null,
-      extraDomains: ['relay.walmart.ca', 'RELAY.WALMART.CA', '@relay.walmart.ca', '', 7, 'x.example'],
+      extraDomains: ['relay.walmart.ca', 'RELAY.WALMART.CA', '@relay.walmart.ca', '', 7, 'x.example', 'not a domain', ' not a domain '],
       accessToken: 'shpat_secret',
       credentials: { token: 'shpat_secret' },
     });
-    expect(migrated).toEqual(withSettings({ overrides: { ebay: 'keep', etsy: 'prefix' }, extraDomains: ['relay.walmart.ca', 'x.example'] }));
+    expect(migrated).toEqual(withSettings({ overrides: { ebay: 'keep', etsy: 'prefix' }, extraDomains: ['relay.walmart.ca', 'x.example', 'not a domain'] }));
     expect(JSON.stringify(migrated)).not.toContain('shpat');
   });
 
@@ -189,5 +190,16 @@ describe('export / import', () => {
       error: { code: 'domain_is_relay', message: REWRITE_ERRORS.domain_is_relay, params: { domain: 'marketplace.amazon.com', field: 'domain' } },
     });
     expect(parseImportedSettings(JSON.stringify({ defaultStrategy: 'fixed' }))).toMatchObject({ ok: false, error: { code: 'fixed_missing', params: { field: 'fixedEmail' } } });
+  });
+});
+
+describe('problemAsError', () => {
+  it('carries the field in params, with or without other params', () => {
+    expect(problemAsError({ field: 'domain', code: 'domain_missing', message: 'm' })).toEqual({ code: 'domain_missing', message: 'm', params: { field: 'domain' } });
+    expect(problemAsError({ field: 'domain', code: 'domain_is_relay', message: 'm', params: { domain: 'x.y' } })).toEqual({
+      code: 'domain_is_relay',
+      message: 'm',
+      params: { domain: 'x.y', field: 'domain' },
+    });
   });
 });
