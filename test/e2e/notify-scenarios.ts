@@ -1,0 +1,151 @@
+/**
+ * A merchant going through each notify surface of the sandbox admin, in real Chromium, for the
+ * notify-guard browser tests (test/e2e/notify-*.test.ts). Each scenario opens the order page, goes
+ * to the surface the way a merchant does (buttons, menus, dialogs), submits, and returns what the
+ * page looked like before submitting; the tests then read the fake Admin API's outbox.
+ */
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Sandbox } from '../sandbox/server';
+import { sandboxText, type SandboxLang } from '../sandbox/app/i18n';
+import { surfaceText } from '../sandbox/app/surfaces/common';
+import { SANDBOX_EXTENSION_DIR, type LaunchedBrowser } from './harness';
+
+export type NotifySurface = 'fulfil' | 'mark-as-fulfilled' | 'refund' | 'add-tracking' | 'edit-tracking' | 'cancel';
+
+export interface Seen {
+  /** Our "turned off" label was on the page, next to the box. */
+  labelled: boolean;
+  /** The notify box's state right before the merchant submitted. */
+  checkedAtSubmit: boolean;
+}
+
+const T = 15_000;
+const exact = (name: string) => ({ name, exact: true });
+
+/** The guard's label, found through its (open) shadow root. */
+export const guardLabel = (page: Page) => page.locator('[data-pmg="notify-label"]');
+
+/** Notifications the fake Shopify sent (or would have sent) for one order. */
+export function outboxFor(sandbox: Sandbox, orderGid: string): Array<{ kind: string; to: string }> {
+  return (sandbox.api.outbox as Array<{ kind: string; to: string; orderId: string }>).filter((m) => m.orderId === orderGid);
+}
+
+/** A fulfilment without tracking, made through the API without notifying (for "Add tracking"). */
+export async function fulfilWithoutTracking(sandbox: Sandbox, fulfillmentOrderId: string): Promise<void> {
+  const res = await fetch(sandbox.api.graphqlUrl(), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': sandbox.api.token },
+    body: JSON.stringify({
+      query: 'mutation ($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } userErrors { message } } }',
+      variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId }], notifyCustomer: false } },
+    }),
+  });
+  const body = (await res.json()) as { data?: { fulfillmentCreate: { userErrors: Array<{ message: string }> } } };
+  expect(body.data?.fulfillmentCreate.userErrors).toEqual([]);
+}
+
+async function settle(page: Page, box: Locator, withExtension: boolean): Promise<Seen> {
+  await box.waitFor({ state: 'attached', timeout: T });
+  if (withExtension) {
+    await guardLabel(page).first().waitFor({ state: 'visible', timeout: T });
+    await expect.poll(() => box.isChecked(), { timeout: T }).toBe(false);
+  }
+  return { labelled: (await guardLabel(page).count()) > 0, checkedAtSubmit: await box.isChecked() };
+}
+
+/**
+ * Goes through one surface for one order and submits. `shot`: screenshot name for the labelled box.
+ */
+export async function runSurface(
+  browser: LaunchedBrowser,
+  page: Page,
+  sandbox: Sandbox,
+  options: { surface: NotifySurface; lang: SandboxLang; orderId: string; withExtension: boolean; shot?: string },
+): Promise<Seen> {
+  const { surface, lang, orderId, withExtension } = options;
+  const s = (k: Parameters<typeof sandboxText>[1]) => sandboxText(lang, k);
+  const u = (k: Parameters<typeof surfaceText>[1], p?: Record<string, string>) => surfaceText(lang, k, p);
+  const orderPath = new URL(sandbox.orderUrl(orderId)).pathname;
+  await page.goto(sandbox.orderUrl(orderId, { lang }));
+  await page.locator('h1').first().waitFor({ timeout: T });
+  const shoot = async () => {
+    if (options.shot) await browser.screenshot(page, options.shot);
+  };
+  let seen: Seen;
+
+  switch (surface) {
+    case 'fulfil':
+    case 'mark-as-fulfilled': {
+      await page.getByRole('button', exact(surface === 'fulfil' ? s('fulfillItems') : s('markAsFulfilled'))).click();
+      await page.waitForURL(/\/fulfill(\?|$)/, { timeout: T });
+      const box = page.getByRole('checkbox', exact(u('notifyFulfil')));
+      if (surface === 'fulfil') await page.getByLabel(u('trackingNumber')).fill('1Z999AA10123456784');
+      seen = await settle(page, box, withExtension);
+      await shoot();
+      await page.getByRole('button', exact(surface === 'fulfil' ? u('fulfilButton') : u('markButton'))).click();
+      await page.waitForURL((url) => url.pathname === orderPath, { timeout: T });
+      break;
+    }
+    case 'refund': {
+      await page.getByRole('button', exact(s('refund'))).click();
+      await page.waitForURL(/\/refund$/, { timeout: T });
+      const box = page.getByRole('checkbox', exact(u('notifyRefund')));
+      seen = await settle(page, box, withExtension);
+      // The restock box beside it is never touched.
+      expect(await page.getByRole('checkbox', exact(u('restockItems'))).isChecked()).toBe(true);
+      await shoot();
+      const words = u('refundButton').split('{amount}').map((w) => w.trim()).filter(Boolean);
+      await page.getByRole('button').filter({ hasText: words[0]! }).click();
+      await page.waitForURL((url) => url.pathname === orderPath, { timeout: T });
+      break;
+    }
+    case 'add-tracking':
+    case 'edit-tracking': {
+      await page.getByRole('button', exact(surface === 'add-tracking' ? s('addTracking') : s('editTracking'))).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor({ timeout: T });
+      await dialog.getByLabel(u('trackingNumber')).fill(surface === 'add-tracking' ? 'JD014600006281234567' : '1Z999AA10123456799');
+      const box = dialog.getByRole('checkbox', exact(u('notifyTracking')));
+      seen = await settle(page, box, withExtension);
+      await shoot();
+      await dialog.getByRole('button', exact(u('save'))).click();
+      await dialog.waitFor({ state: 'detached', timeout: T });
+      break;
+    }
+    case 'cancel': {
+      await page.getByRole('button', { name: s('moreActions') }).click();
+      await page.getByRole('menuitem', exact(s('cancelOrder'))).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor({ timeout: T });
+      const box = dialog.getByRole('checkbox', exact(u('notifyCancel')));
+      seen = await settle(page, box, withExtension);
+      // Refund and restock are the merchant's business: untouched.
+      expect(await dialog.getByRole('checkbox', exact(u('restockInventory'))).isChecked()).toBe(true);
+      expect(await dialog.getByRole('checkbox', exact(u('refundPayment'))).isChecked()).toBe(true);
+      await shoot();
+      await dialog.getByRole('button', exact(u('cancelOrder'))).click();
+      await dialog.waitFor({ state: 'detached', timeout: T });
+      break;
+    }
+  }
+  return seen;
+}
+
+
+/**
+ * A private copy of the built sandbox extension, taken once its build is complete: helpers working in
+ * the same tree may rebuild .output/ while a browser test runs (in CI nothing else builds; it is cheap).
+ */
+export async function extensionCopy(): Promise<string> {
+  const source = SANDBOX_EXTENSION_DIR;
+  const complete = () => existsSync(join(source, 'manifest.json')) && existsSync(join(source, 'content-scripts'));
+  for (let i = 0; i < 240 && !complete(); i++) await new Promise((r) => setTimeout(r, 500));
+  const target = await mkdtemp(join(tmpdir(), 'pmg-extension-'));
+  await cp(source, target, { recursive: true });
+  return target;
+}
