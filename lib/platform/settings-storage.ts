@@ -15,7 +15,12 @@ const keyFor = (handle: string): SettingsKey => `sync:settings:${handle}`;
 
 export const STORAGE_ERRORS = {
   store_invalid: 'This store name is not valid.',
+  settings_too_large: 'These settings are too large to save. Remove some extra domains.',
+  storage_failed: 'The browser could not save the settings. Try again.',
 } as const;
+
+// chrome.storage.sync refuses items over 8 KB (QUOTA_BYTES_PER_ITEM, key + JSON value).
+const SYNC_ITEM_LIMIT = 8192;
 
 /** The store's settings, or the defaults when none were saved (or the handle is not a store name). */
 export async function getStoreSettings(handle: string): Promise<StoreSettings> {
@@ -40,7 +45,15 @@ export async function saveStoreSettings(handle: string, settings: StoreSettings)
     const error = problemAsError(first);
     return fail(error.code, error.message, error.params);
   }
-  await storage.setItem(keyFor(handle), clean);
+  if (new TextEncoder().encode(`settings:${handle}${JSON.stringify(clean)}`).length > SYNC_ITEM_LIMIT) {
+    return fail('settings_too_large', STORAGE_ERRORS.settings_too_large);
+  }
+  try {
+    await storage.setItem(keyFor(handle), clean);
+  } catch {
+    // Quota or write-rate limits of storage.sync: nothing was written, say so plainly.
+    return fail('storage_failed', STORAGE_ERRORS.storage_failed);
+  }
   return ok(clean);
 }
 

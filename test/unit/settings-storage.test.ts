@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   getStoreSettings,
@@ -67,5 +67,20 @@ describe('settings storage (sync:settings:{handle})', () => {
     await fakeBrowser.storage.local.set({ 'credentials:alpha-store': { x: 1 }, 'credentials:beta-store': { x: 1 }, 'other:thing': 1 });
     await fakeBrowser.storage.sync.set({ 'settings:Bad Handle': {}, unrelated: 1 });
     expect(await listConfiguredStores()).toEqual(['alpha-store', 'beta-store', 'zeta-store']);
+  });
+
+  it('refuses settings over the 8 KB storage.sync item limit, and writes nothing', async () => {
+    const extraDomains = Array.from({ length: 70 }, (_, i) => `relay${i}.${'x'.repeat(60)}.${'y'.repeat(60)}.example`);
+    const result = await saveStoreSettings('demo-store', { ...defaultSettings(), extraDomains });
+    expect(result).toMatchObject({ ok: false, error: { code: 'settings_too_large' } });
+    expect(await hasStoreSettings('demo-store')).toBe(false);
+  });
+
+  it('reports a storage failure (quota, write rate) instead of throwing', async () => {
+    const spy = vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE'));
+    const result = await saveStoreSettings('demo-store', custom());
+    spy.mockRestore();
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
+    expect(await hasStoreSettings('demo-store')).toBe(false);
   });
 });
