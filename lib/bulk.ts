@@ -38,9 +38,9 @@ export interface BulkEngineDeps {
 }
 
 /** Temporary: the order is tried again (after a re-read). */
-const TRANSIENT = new Set(['network', 'timeout', 'server_error', 'throttled', 'throttled_long', 'store_unreachable', 'job_stopped']);
+const TRANSIENT = new Set(['store_unreachable', 'server_error', 'throttled_too_long', 'bulk_download_failed', 'job_stopped']);
 /** Store-wide: every other order would fail the same way, so the job pauses and says why. */
-const STORE_WIDE = new Set(['invalid_token', 'token_expired', 'token_invalid', 'missing_scope', 'not_connected', 'access_denied', 'shop_unavailable']);
+const STORE_WIDE = new Set(['token_invalid', 'token_expired', 'client_credentials_rejected', 'scope_missing', 'not_connected', 'store_invalid']);
 
 interface LiveJob {
   job: BulkJob;
@@ -194,7 +194,7 @@ export class BulkEngine {
   }
 
   async pause(jobId: string): Promise<Result<BulkJob>> {
-    return this.setStatus(jobId, ['running', 'scanning'], 'paused');
+    return this.setStatus(jobId, ['running', 'scanning'], 'paused', 'job_not_running');
   }
 
   async resume(jobId: string): Promise<Result<BulkJob>> {
@@ -211,7 +211,7 @@ export class BulkEngine {
 
   /** Stops applying: orders not yet changed stay as they are (and can be started again later). */
   async cancel(jobId: string): Promise<Result<BulkJob>> {
-    const r = await this.setStatus(jobId, ['running', 'paused', 'scanning'], 'cancelled');
+    const r = await this.setStatus(jobId, ['running', 'paused', 'scanning'], 'cancelled', 'job_not_running');
     if (!r.ok) return r;
     // The runner finishes the orders in flight, then stops; the ones still queued are released.
     while (this.running.has(jobId)) await this.running.get(jobId);
@@ -534,10 +534,10 @@ export class BulkEngine {
     return { ...item, status: 'failed', error };
   }
 
-  private async setStatus(jobId: string, from: BulkJob['status'][], to: BulkJob['status']): Promise<Result<BulkJob>> {
+  private async setStatus(jobId: string, from: BulkJob['status'][], to: BulkJob['status'], code: string): Promise<Result<BulkJob>> {
     const job = await this.store.getJob(jobId);
     if (!job) return notFound(jobId);
-    if (!from.includes(job.status)) return { ok: false, error: { code: 'job_not_' + to, message: `This job is ${job.status}.`, params: { status: job.status } } };
+    if (!from.includes(job.status)) return { ok: false, error: { code, message: `This job is ${job.status}.`, params: { status: job.status } } };
     const live = this.live.get(jobId);
     if (live && job.status === 'scanning') {
       // A scan's counters in memory may be ahead of its stored items: change only the stored status.

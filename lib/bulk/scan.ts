@@ -103,7 +103,7 @@ async function scanBulk(ctx: ScanContext, job: BulkJob): Promise<Result<void>> {
     }
   } catch (error) {
     // Counts in memory are ahead of what is stored: reload them before anyone retries.
-    return { ok: false, error: { code: 'network', message: `The export download was interrupted (${String((error as Error)?.message ?? error)}).` } };
+    return { ok: false, error: { code: 'bulk_download_failed', message: `The export download was interrupted (${String((error as Error)?.message ?? error)}).` } };
   }
   if (!ctx.alive()) return { ok: false, error: stopped() };
   job.updatedAt = new Date(ctx.now()).toISOString();

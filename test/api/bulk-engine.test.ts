@@ -213,7 +213,7 @@ describe('apply', () => {
     await e.idle();
     let now = await store.getJob(job.id);
     expect(now?.status).toBe('paused');
-    expect(now?.error?.code).toBe('missing_scope');
+    expect(now?.error?.code).toBe('scope_missing');
     expect(now?.progress.failed).toBe(2);
     await e.resume(job.id);
     await e.idle();

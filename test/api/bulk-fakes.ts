@@ -192,9 +192,9 @@ export class MemoryBulkApi implements BulkApi {
   async fixOrder(orderId: string, strategy: Strategy, opts: { batchId: string; customer: boolean }): Promise<Result<FixResult>> {
     await this.tick();
     const fault = this.nextFault(orderId);
-    if (fault === 'network-before') return fail('network', 'The connection dropped.');
+    if (fault === 'network-before') return fail('store_unreachable', 'The connection dropped.');
     if (fault === 'server') return fail('server_error', 'Shopify answered 502.');
-    if (fault === 'missing_scope') return fail('missing_scope', 'Missing write_orders.', { scope: 'write_orders' });
+    if (fault === 'missing_scope') return fail('scope_missing', 'Missing write_orders.', { scope: 'write_orders' });
     if (fault === 'user_error') return fail('user_error', 'Email is invalid', { field: 'email' });
     const o = this.orders.get(orderId);
     if (!o || fault === 'not_found') return fail('order_not_found', 'Order not found.');
@@ -212,7 +212,7 @@ export class MemoryBulkApi implements BulkApi {
       o.customer.email = r.email;
       customerUpdated = true;
     }
-    if (fault === 'network-after') return fail('network', 'The connection dropped after the change.');
+    if (fault === 'network-after') return fail('store_unreachable', 'The connection dropped after the change.');
     if (fault === 'hang-after') return new Promise(() => undefined);
     return { ok: true, value: { before, after: o.email, changed: r.changed, auditId: `audit-${orderId}`, ...(customerUpdated ? { customerUpdated } : {}) } };
   }
