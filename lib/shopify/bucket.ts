@@ -24,8 +24,9 @@ const MAX_SINGLE_QUERY_COST = 1000;
 
 export class CostBucket {
   private status: ThrottleStatus | null = null;
-  private statusAt = 0;
-  private statusSeq = -1;
+  /** The level we go by: points at `levelAt`, restoring at the reported rate. */
+  private level = 0;
+  private levelAt = 0;
   private reserved = 0;
   private readonly requested = new Map<string, number>();
 
@@ -47,11 +48,15 @@ export class CostBucket {
     return this.status ? Math.min(MAX_SINGLE_QUERY_COST, this.status.maximumAvailable) : MAX_SINGLE_QUERY_COST;
   }
 
-  /** Points free for a new request now: last reported level plus restoration since, minus in-flight reservations. */
-  available(now: number): number {
+  private levelNow(now: number): number {
     if (!this.status) return 0;
-    const restored = (this.status.restoreRate * Math.max(0, now - this.statusAt)) / 1000;
-    return Math.min(this.status.maximumAvailable, this.status.currentlyAvailable + restored) - this.reserved - this.safety;
+    const restored = (this.status.restoreRate * Math.max(0, now - this.levelAt)) / 1000;
+    return Math.min(this.status.maximumAvailable, this.level + restored);
+  }
+
+  /** Points free for a new request now: the ledger's level, minus what in-flight requests may take. */
+  available(now: number): number {
+    return this.levelNow(now) - this.reserved - this.safety;
   }
 
   /** Milliseconds until `cost` points are free (0 = send now). */
@@ -71,20 +76,25 @@ export class CostBucket {
   }
 
   /**
-   * Takes in a response's cost. `seq` is the send order: an answer to an older request that arrives after a
-   * newer one's carries an older level, so it only teaches the document's cost.
+   * Takes in a response's cost (its reservation already released).
+   *
+   * The reported level is exact for the moment the server answered, but with several requests in flight
+   * it may miss requests the server handled *after* this one yet answered *before* it — and those no
+   * longer hold a reservation. `overlapCost` is the actual cost of every answer that arrived while this
+   * request was out: subtracting it makes the level safe. When some of those were in fact already
+   * counted, the level is a little low (a few points unused in the bucket, never a THROTTLED), and the
+   * next answer resets it from the server's figure, so the error never accumulates.
    */
-  observe(key: string, cost: QueryCost | undefined, seq: number, now: number): void {
+  observe(key: string, cost: QueryCost | undefined, now: number, overlapCost = 0): void {
     if (!cost) return;
     if (Number.isFinite(cost.requestedQueryCost)) {
       this.requested.set(key, Math.max(this.requested.get(key) ?? 0, cost.requestedQueryCost));
     }
     const ts = cost.throttleStatus;
     if (!ts || !Number.isFinite(ts.currentlyAvailable) || !Number.isFinite(ts.maximumAvailable)) return;
-    if (seq < this.statusSeq) return;
     this.status = { maximumAvailable: ts.maximumAvailable, currentlyAvailable: ts.currentlyAvailable, restoreRate: ts.restoreRate };
-    this.statusAt = now;
-    this.statusSeq = seq;
+    this.level = ts.currentlyAvailable - overlapCost;
+    this.levelAt = now;
   }
 }
 

@@ -43,6 +43,18 @@ export const ORDER_FACTS_QUERY = `#graphql
   ${ORDER_FACTS_FRAGMENT}
 `;
 
+/** The confirming re-read after a change: only what the change touches (a third of the full read's cost). */
+export const ORDER_EMAIL_CONFIRM_QUERY = `#graphql
+  query OrderEmailConfirm($id: ID!) {
+    order(id: $id) {
+      id
+      email
+      customer { id email }
+      originalEmail: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${ORIGINAL_EMAIL_KEY}") { id value }
+    }
+  }
+`;
+
 export const ORDER_EMAIL_UPDATE = `#graphql
   mutation OrderEmailUpdate($input: OrderInput!) {
     orderUpdate(input: $input) {
@@ -98,6 +110,7 @@ export const CONNECTION_QUERY = `#graphql
 
 export const ALL_DOCUMENTS: Record<string, string> = {
   ORDER_FACTS_QUERY,
+  ORDER_EMAIL_CONFIRM_QUERY,
   ORDER_EMAIL_UPDATE,
   CUSTOMER_EMAIL_UPDATE,
   ORIGINAL_EMAIL_DELETE,

@@ -22,7 +22,7 @@ import {
   type UserError,
 } from './documents';
 import { ApiFailure, asResult } from './errors';
-import { detectOrder, orderGid, requireOrderFacts } from './order-facts';
+import { confirmOrderFacts, detectOrder, orderGid, requireOrderFacts } from './order-facts';
 import type { Result } from '../result';
 
 export interface EmailChangeContext {
@@ -107,7 +107,7 @@ async function change(ctx: EmailChangeContext, orderId: string, strategy: Strate
       ];
     }
     const verifyApplied = async () => {
-      const seen = await requireOrderFacts(client, orderId);
+      const seen = await confirmOrderFacts(client, facts);
       return sameEmail(seen.email, target) && (!recordOriginal || !!seen.originalEmail);
     };
     const payload = await client.request<{ orderUpdate: { userErrors: UserError[] } | null }>(
@@ -117,7 +117,7 @@ async function change(ctx: EmailChangeContext, orderId: string, strategy: Strate
     );
     const userErrors = payload?.orderUpdate?.userErrors ?? [];
 
-    const confirmed = await requireOrderFacts(client, orderId);
+    const confirmed = await confirmOrderFacts(client, facts);
     if (userErrors.length > 0 || !sameEmail(confirmed.email, target)) {
       if (strategy.kind === 'strip' && sameEmail(confirmed.email, facts.email)) {
         // Shopify kept the email: either a userError or a silent no-op. Say so plainly.
@@ -245,7 +245,7 @@ async function restore(ctx: EmailChangeContext, orderId: string, options: { pref
       const payload = await client.request<{ orderUpdate: { userErrors: UserError[] } | null }>(
         ORDER_EMAIL_UPDATE,
         { input: { id: gid, email: target ?? '' } },
-        { mutation: true, verifyApplied: async () => sameEmail((await requireOrderFacts(client, orderId)).email, target) },
+        { mutation: true, verifyApplied: async () => sameEmail((await confirmOrderFacts(client, facts)).email, target) },
       );
       const userErrors = payload?.orderUpdate?.userErrors ?? [];
       if (userErrors.length > 0) {
@@ -253,7 +253,7 @@ async function restore(ctx: EmailChangeContext, orderId: string, options: { pref
         throw new ApiFailure('user_error', `Shopify refused the change (${field}): ${message}`, { field, message });
       }
     }
-    let confirmed = await requireOrderFacts(client, orderId);
+    let confirmed = await confirmOrderFacts(client, facts);
     if (!sameEmail(confirmed.email, target)) {
       throw new ApiFailure('change_not_confirmed', 'Shopify did not keep the restored email; the order shows another address.', { email: confirmed.email ?? '' });
     }
@@ -261,9 +261,9 @@ async function restore(ctx: EmailChangeContext, orderId: string, options: { pref
       const identifier = { ownerId: gid, namespace: ORIGINAL_EMAIL_NAMESPACE, key: ORIGINAL_EMAIL_KEY };
       await client.request(ORIGINAL_EMAIL_DELETE, { metafields: [identifier] }, {
         mutation: true,
-        verifyApplied: async () => !(await requireOrderFacts(client, orderId)).originalEmail,
+        verifyApplied: async () => !(await confirmOrderFacts(client, facts)).originalEmail,
       });
-      confirmed = await requireOrderFacts(client, orderId);
+      confirmed = await confirmOrderFacts(client, facts);
     }
     // The customer record goes back too when our change had moved it.
     const lastCustomer = [...fixes].reverse().find((e) => e.customer?.updated)?.customer;

@@ -2,7 +2,7 @@
 import type { OrderFacts } from '../order-facts';
 import { detectMarketplace, type Detection, type NeutralForms } from '../marketplaces';
 import type { AdminClient } from './client';
-import { ORDER_FACTS_QUERY, ORDERS_PAGE_QUERY, type OrderNode } from './documents';
+import { ORDER_EMAIL_CONFIRM_QUERY, ORDER_FACTS_QUERY, ORDERS_PAGE_QUERY, type OrderNode } from './documents';
 import { ApiFailure } from './errors';
 
 const ORDER_GID = /^gid:\/\/shopify\/Order\/(\d+)$/;
@@ -48,6 +48,25 @@ export async function requireOrderFacts(client: AdminClient, orderId: string): P
   const facts = await readOrderFacts(client, orderId);
   if (!facts) throw new ApiFailure('order_not_found', `Order ${numericOrderId(orderId)} was not found in this store.`, { order: numericOrderId(orderId) });
   return facts;
+}
+
+type ConfirmNode = Pick<OrderNode, 'id' | 'email' | 'customer' | 'originalEmail'>;
+
+/**
+ * Re-reads what a change can touch (email, customer email, our metafield) and lays it over facts read
+ * before: the other fields are not changed by us. Throws order_not_found if the order is gone.
+ */
+export async function confirmOrderFacts(client: AdminClient, facts: OrderFacts): Promise<OrderFacts> {
+  const data = await client.request<{ order: ConfirmNode | null }>(ORDER_EMAIL_CONFIRM_QUERY, { id: orderGid(facts.orderId) });
+  const node = data?.order;
+  if (!node) throw new ApiFailure('order_not_found', `Order ${facts.orderId} was not found in this store.`, { order: facts.orderId });
+  return {
+    ...facts,
+    email: node.email || null,
+    customer: node.customer ? { id: node.customer.id, email: node.customer.email || null } : null,
+    originalEmail: node.originalEmail?.value || null,
+    via: 'api',
+  };
 }
 
 export interface OrdersPage {

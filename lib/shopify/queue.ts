@@ -29,7 +29,8 @@ export class RequestQueue {
   readonly bucket: CostBucket;
   private readonly pending: Task[] = [];
   private inFlight = 0;
-  private seq = 0;
+  /** Actual cost of all answers so far (to know what arrived while a request was out). */
+  private answeredCost = 0;
   private timerDeadline: number | null = null;
   readonly stats: QueueStats = { sent: 0, inFlight: 0, maxInFlightSeen: 0, waitedMs: 0 };
 
@@ -85,7 +86,7 @@ export class RequestQueue {
   }
 
   private dispatch(task: Task, cost: number): void {
-    const seq = this.seq++;
+    const answeredCostAtSend = this.answeredCost;
     this.inFlight++;
     this.stats.sent++;
     this.stats.inFlight = this.inFlight;
@@ -93,7 +94,9 @@ export class RequestQueue {
     this.bucket.reserve(cost);
     const settle = (sentCost: QueryCost | undefined) => {
       this.bucket.release(cost);
-      this.bucket.observe(task.key, sentCost, seq, this.clock.now());
+      // Answers that arrived while this one was out may be missing from its reported level.
+      this.bucket.observe(task.key, sentCost, this.clock.now(), this.answeredCost - answeredCostAtSend);
+      this.answeredCost += sentCost?.actualQueryCost ?? 0;
       this.inFlight--;
       this.stats.inFlight = this.inFlight;
     };

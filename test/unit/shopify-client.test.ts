@@ -42,7 +42,11 @@ interface Script {
   cost?: (query: string) => number;
 }
 
-function harness(options: { max?: number; restore?: number; script?: Script; credentials?: Credentials; sandbox?: boolean; origin?: string } = {}) {
+function harness(
+  options: { max?: number; restore?: number; script?: Script; credentials?: Credentials; sandbox?: boolean; origin?: string; jitter?: boolean } = {},
+) {
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const { clock, now, advance } = virtualClock();
   let t = 0;
   void t;
@@ -77,8 +81,8 @@ function harness(options: { max?: number; restore?: number; script?: Script; cre
     const fault = options.script?.fault?.(call, body, headers) ?? null;
     const token = headers.get('X-Shopify-Access-Token');
     log.push({ url, query: body.query, token, throttled: false, sentAt: now() });
-    // Network and server time: answers arrive 20 ms after the request (the bucket is judged on arrival).
-    await clock.sleep(20);
+    // Network and server time: the bucket is judged 20 ms after sending (or 0–40 ms with jitter) …
+    await clock.sleep(options.jitter ? rand() * 40 : 20);
     if (fault === 'drop') throw new TypeError('fetch failed');
     if (fault === 401) return json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, 401);
     if (fault === 502) return new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } });
@@ -95,9 +99,12 @@ function harness(options: { max?: number; restore?: number; script?: Script; cre
     level -= cost;
     if (body.query.includes('mutation')) applied++;
     if (fault === 'drop-after') throw new TypeError('fetch failed');
+    // … and with jitter the answer takes 0–80 ms more, so answers overtake each other.
+    const snapshot = status();
+    if (options.jitter) await clock.sleep(rand() * 80);
     return json({
       data: body.query.includes('mutation') ? { orderUpdate: { userErrors: [] } } : { shop: { name: 'Demo' } },
-      extensions: { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: status() } },
+      extensions: { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: snapshot } },
     });
   }) as typeof fetch;
 
@@ -150,6 +157,16 @@ describe('request queue pacing', () => {
     expect(seconds).toBeGreaterThanOrEqual(18);
     // … and pacing from the reported levels wastes little of it.
     expect(seconds).toBeLessThan(18 * 1.15);
+  });
+
+  it('stays safe when answers overtake each other (random latencies, 6 in flight)', async () => {
+    const h = harness({ max: 100, restore: 50, jitter: true });
+    const start = h.now;
+    await Promise.all(Array.from({ length: 200 }, () => h.client.request(MUTATION, {}, { mutation: true })));
+    expect(h.log.filter((r) => r.throttled)).toEqual([]);
+    expect(h.client.queue.stats.maxInFlightSeen).toBeGreaterThan(1);
+    const ideal = (200 * 10 - 100) / 50;
+    expect((h.now - start) / 1000).toBeLessThan(ideal * 1.1);
   });
 
   it('sends one request alone until the first answer tells the bucket size', async () => {
