@@ -42,6 +42,7 @@ const ICONS: Record<Tone, string> = {
 
 const CSS = `
 :host{all:initial;display:block;margin:0 0 var(--p-space-400);font-family:var(--p-font-family-sans);font-size:var(--p-font-size-325);line-height:var(--p-font-line-height-500);font-weight:var(--p-font-weight-regular);color:var(--p-color-text);-webkit-font-smoothing:antialiased}
+:host([hidden]){display:none}
 :host([data-floating]){position:fixed;right:var(--p-space-400);bottom:var(--p-space-400);z-index:2147483000;max-width:420px;margin:0}
 .card{background:var(--p-color-bg-surface);border-radius:var(--p-border-radius-300);box-shadow:var(--p-shadow-100),var(--p-shadow-bevel-100);overflow:hidden}
 :host([data-floating]) .card{box-shadow:0 4px 16px rgba(26,26,26,.18),var(--p-shadow-bevel-100)}
@@ -114,11 +115,13 @@ export function createCardHost(doc: Document): CardHandle {
       if (!model) {
         container.replaceChildren();
         host.hidden = true;
+        host.dataset.state = 'none';
         return;
       }
       host.hidden = false;
       host.toggleAttribute('data-floating', Boolean(model.floating));
       host.dataset.tone = model.tone;
+      host.dataset.state = model.floating ? 'inactive' : model.tone === 'success' ? 'protected' : model.tone;
       const card = el('section', `card ${model.tone}`);
       card.setAttribute('role', model.tone === 'critical' ? 'alert' : 'region');
       card.setAttribute('aria-label', model.title);

@@ -80,7 +80,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     extensionId = new URL(serviceWorker.url()).host;
   }
 
-  return {
+  const launched: LaunchedBrowser = {
     context,
     extensionId,
     serviceWorker,
@@ -99,6 +99,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       await rm(profile, { recursive: true, force: true }).catch(() => {});
     },
   };
+  if (serviceWorker) browsers.set(serviceWorker, launched);
+  return launched;
 }
 
 /** What connectStore needs from a sandbox (or from startFakeAdminApi directly). */
@@ -108,35 +110,57 @@ export interface ConnectableStore {
   token: string;
 }
 
-/**
- * Stores valid credentials for the sandbox store in the extension's storage.local, in the same shape
- * lib/platform/credentials.ts writes when the merchant connects through the popup. Kept in one place
- * so a change of that shape is fixed here once.
- */
-export async function connectStore(
-  serviceWorker: Worker,
-  store: ConnectableStore | { origin: string; handle: string; api: { token: string } },
-): Promise<void> {
-  const token = 'token' in store ? store.token : store.api.token;
-  // Same shape as lib/platform/credentials.ts `StoredCredentials` (WXT's `local:` prefix = storage.local).
-  const key = `credentials:${store.handle}`;
-  const value = {
-    credentials: { kind: 'admin-token', token },
-    origin: store.origin,
-    savedAt: new Date().toISOString(),
-  };
-  await serviceWorker.evaluate(
-    async ([k, v]) => {
-      // chrome is the service worker's global; the polyfill is bundled inside the extension, not here.
-      await (globalThis as any).chrome.storage.local.set({ [k as string]: v });
-    },
-    [key, value] as const,
-  );
+/** Service worker → the browser it belongs to, so helpers accept either (the PLAN's signature takes the worker). */
+const browsers = new WeakMap<Worker, LaunchedBrowser>();
+
+function resolveBrowser(target: LaunchedBrowser | Worker): LaunchedBrowser {
+  if ('context' in target) return target;
+  const found = browsers.get(target);
+  if (!found) throw new Error('This service worker does not belong to a browser started by launchBrowser().');
+  return found;
 }
 
-/** Removes stored credentials (the "no token" scenarios). */
-export async function disconnectStore(serviceWorker: Worker, handle: string): Promise<void> {
-  await serviceWorker.evaluate(async (k) => {
-    await (globalThis as any).chrome.storage.local.remove(k);
-  }, `credentials:${handle}`);
+/** lib/messaging.ts envelope marker: messages without it are ignored by our background. */
+const MESSAGE_TAG = 'pmg/1';
+
+/**
+ * Sends one ProtocolMap message to the background from an extension page, exactly as the popup does
+ * (a service worker cannot message itself). Returns the handler's Result.
+ */
+export async function sendExtensionMessage(browser: LaunchedBrowser, name: string, data: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  if (!browser.extensionId) throw new Error('sendExtensionMessage needs a browser launched with the extension.');
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    return await page.evaluate(
+      ([tag, n, d]) => (globalThis as any).chrome.runtime.sendMessage({ tag, name: n, data: d }),
+      [MESSAGE_TAG, name, data] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Connects the sandbox store with its valid full-scope token through the background's `connect`
+ * call — the popup's own path: the token is tested against the fake API, then saved.
+ */
+export async function connectStore(
+  target: LaunchedBrowser | Worker,
+  store: ConnectableStore | { origin: string; handle: string; api: { token: string } },
+): Promise<void> {
+  const browser = resolveBrowser(target);
+  const token = 'token' in store ? store.token : store.api.token;
+  const result = await sendExtensionMessage(browser, 'connect', {
+    store: { handle: store.handle, origin: store.origin },
+    credentials: { kind: 'admin-token', token },
+  });
+  if (!result.ok) throw new Error(`connectStore failed: ${result.error?.code} ${result.error?.message}`);
+}
+
+/** Forgets the store's credentials through the background's `disconnect` call (the "no token" scenarios). */
+export async function disconnectStore(target: LaunchedBrowser | Worker, handle: string): Promise<void> {
+  const browser = resolveBrowser(target);
+  const result = await sendExtensionMessage(browser, 'disconnect', { store: { handle } });
+  if (!result.ok) throw new Error(`disconnectStore failed: ${result.error?.code} ${result.error?.message}`);
 }

@@ -63,11 +63,17 @@ export function detect(state: Pick<State, 'settings' | 'facts' | 'pageEmail'>): 
   const { settings, facts } = state;
   const neutral = neutralForms(settings);
   if (facts) {
-    return detectMarketplace(
+    const detection = detectMarketplace(
       facts.email,
       { sourceName: facts.sourceName, channel: facts.channelName, appName: facts.appName, tags: facts.tags, originalEmail: facts.originalEmail, neutral },
       settings.extraDomains,
     );
+    // We recorded the relay address before changing it, and the address now is not a relay: that is
+    // our own earlier fix (perhaps with settings since changed), not a new problem.
+    if (detection && !detection.neutralised && facts.originalEmail && facts.email && detectMarketplace(facts.email, {}, settings.extraDomains) === null) {
+      return { ...detection, neutralised: 'fixed' };
+    }
+    return detection;
   }
   return detectMarketplace(state.pageEmail, { neutral }, settings.extraDomains);
 }
@@ -243,11 +249,11 @@ export default defineFeature({
       card.render(model);
       if (model?.floating) {
         if (card.host.parentElement !== doc.body) doc.body.append(card.host);
-      } else if (model) {
+      } else {
+        // Also when there is nothing to show: a hidden host marks "decided: ordinary order" for tests and the bench.
         const where = findCardSlot(doc, orderPageLang(doc));
         if (where && !sameSlot(card.host, where)) where.parent.insertBefore(card.host, where.before);
-      } else {
-        card.host.remove();
+        else if (!where && !card.host.isConnected) doc.body.append(card.host);
       }
       const detection = detect(state);
       const status = {
