@@ -5,8 +5,13 @@
  * headers and the body, and reports HTTP/GraphQL failures in `response.errors` (it does not throw). It
  * retries nothing here (`retries: 0`): its own retry covers only 429/500/503 and sleeps `Retry-After`
  * as milliseconds, while THROTTLED arrives as HTTP 200 — so pacing and retries are ours (queue.ts, below).
+ *
+ * The Admin client refuses to run where `window` exists ("should not be used in the browser"): fine in
+ * Chrome's MV3 service worker, but Firefox runs the background as a page. There the same request goes
+ * through @shopify/graphql-client (the layer the Admin client is built on) with the same URL and headers.
  */
-import { createAdminApiClient, type AdminApiClient } from '@shopify/admin-api-client';
+import { createAdminApiClient } from '@shopify/admin-api-client';
+import { createGraphQLClient } from '@shopify/graphql-client';
 import type { Credentials } from '../messages';
 import { isLoopbackOrigin, type StoreRef } from '../store-ref';
 import { redactSecrets } from '../redact';
@@ -50,6 +55,18 @@ export interface ClientStats {
   lastCost?: QueryCost;
 }
 
+/** The one call we make of either library client. */
+interface GraphqlRequester {
+  request(
+    operation: string,
+    options: { variables: Record<string, unknown> },
+  ): Promise<{
+    data?: unknown;
+    extensions?: unknown;
+    errors?: { networkStatusCode?: number; message?: string; graphQLErrors?: unknown[]; response?: Response };
+  }>;
+}
+
 /** What one HTTP attempt came to. */
 type Attempt =
   | { kind: 'data'; data: unknown }
@@ -86,7 +103,7 @@ export class AdminClient {
   private readonly fetch: typeof fetch;
   private readonly maxThrottleWaitMs: number;
   private readonly maxNetworkRetries: number;
-  private apiClient: { token: string; client: AdminApiClient } | null = null;
+  private apiClient: { token: string; client: GraphqlRequester } | null = null;
 
   constructor(config: AdminClientConfig) {
     this.store = config.store;
@@ -172,25 +189,32 @@ export class AdminClient {
     }
   }
 
-  private client(token: string): AdminApiClient {
+  private client(token: string): GraphqlRequester {
     if (this.apiClient?.token === token) return this.apiClient.client;
-    let client: AdminApiClient;
+    // The library logs request params (headers with the token) and version warnings: keep all of it out.
+    const logger = () => {};
+    let client: GraphqlRequester;
     try {
-      client = createAdminApiClient({
-        storeDomain: `${this.store.handle}.myshopify.com`,
-        apiVersion: ADMIN_API_VERSION,
-        accessToken: token,
-        retries: 0,
-        customFetchApi: this.fetch,
-        // The library logs request params (headers with the token) and version warnings: keep all of it out.
-        logger: () => {},
-      });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : '';
-      if (/browser/i.test(message)) {
-        throw new ApiFailure('unsupported_context', 'The Admin API client runs only in the background service worker.');
+      if (typeof window === 'undefined') {
+        client = createAdminApiClient({
+          storeDomain: `${this.store.handle}.myshopify.com`,
+          apiVersion: ADMIN_API_VERSION,
+          accessToken: token,
+          retries: 0,
+          customFetchApi: this.fetch,
+          logger,
+        });
+      } else {
+        client = createGraphQLClient({
+          url: `${storeUrl(this.store.handle)}/admin/api/${ADMIN_API_VERSION}/graphql.json`,
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Shopify-Access-Token': token },
+          retries: 0,
+          customFetchApi: this.fetch,
+          logger,
+        });
       }
-      throw new ApiFailure('internal_error', redactSecrets(message, token));
+    } catch (error) {
+      throw new ApiFailure('internal_error', redactSecrets(error instanceof Error ? error.message : String(error), token));
     }
     this.apiClient = { token, client };
     return client;

@@ -285,6 +285,18 @@ describe('where requests go', () => {
     expect(h.log[0]!.url).toBe('https://demo-store.myshopify.com/admin/api/2025-01/graphql.json');
   });
 
+  it('where a window exists (Firefox background page) the same request goes out through graphql-client', async () => {
+    const g = globalThis as { window?: unknown };
+    g.window = {};
+    try {
+      const h = harness();
+      await expect(h.client.request(QUERY)).resolves.toEqual({ shop: { name: 'Demo' } });
+      expect(h.log[0]).toMatchObject({ url: 'https://demo-store.myshopify.com/admin/api/2025-01/graphql.json', token: TOKEN });
+    } finally {
+      delete g.window;
+    }
+  });
+
   it('uses a loopback sandbox origin only in sandbox mode', async () => {
     const sandbox = harness({ sandbox: true, origin: 'http://127.0.0.1:4321' });
     await sandbox.client.request(QUERY);
