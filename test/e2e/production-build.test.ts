@@ -1,0 +1,105 @@
+/**
+ * What a merchant installs: the production zips (`npm run zip`). Checks the permissions promised in
+ * the README, that nothing of the sandbox leaks into production, and that the Chrome build really
+ * loads in Chromium (service worker up, popup renders without errors).
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type LaunchedBrowser } from './harness';
+
+const OUTPUT = resolve(process.cwd(), '.output');
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+const ADMIN_HOSTS = ['https://admin.shopify.com/*', 'https://*.myshopify.com/*'];
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
+  background?: { service_worker?: string; scripts?: string[] };
+  content_scripts?: { matches: string[] }[];
+  content_security_policy?: unknown;
+}
+const manifest = (dir: string): Manifest => JSON.parse(readFileSync(join(OUTPUT, dir, 'manifest.json'), 'utf8'));
+
+beforeAll(async () => {
+  // Exactly what `npm run zip` does (it builds first). Async, so the test worker stays responsive.
+  const run = promisify(execFile);
+  await run('npx', ['wxt', 'zip'], { maxBuffer: 64 * 1024 * 1024 });
+  await run('npx', ['wxt', 'zip', '-b', 'firefox'], { maxBuffer: 64 * 1024 * 1024 });
+}, 170_000);
+
+describe('production zips', () => {
+  it.each(['chrome', 'firefox'])('the %s zip exists and holds a manifest', (browser) => {
+    const zip = readFileSync(join(OUTPUT, `proxy-mail-guard-${version}-${browser}.zip`));
+    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(zip.includes('manifest.json')).toBe(true);
+    expect(zip.length).toBeGreaterThan(10_000);
+  });
+});
+
+describe.each([
+  ['chrome-mv3', 'chrome'],
+  ['firefox-mv3', 'firefox'],
+] as const)('%s manifest', (dir, browser) => {
+  it('is MV3 with `storage` only and the two Shopify admin hosts', () => {
+    const m = manifest(dir);
+    expect(m.manifest_version).toBe(3);
+    expect(m.permissions).toEqual(['storage']);
+    expect([...(m.host_permissions ?? [])].sort()).toEqual([...ADMIN_HOSTS].sort());
+    expect(m.optional_permissions).toBeUndefined();
+    expect(m.content_security_policy).toBeUndefined(); // browser default: no remote code
+  });
+
+  it('never matches the sandbox origins', () => {
+    const text = readFileSync(join(OUTPUT, dir, 'manifest.json'), 'utf8');
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost|http:\/\//);
+    for (const script of manifest(dir).content_scripts ?? []) {
+      for (const match of script.matches) expect(match.startsWith('https://admin.shopify.com/') || match.startsWith('https://*.myshopify.com/'), match).toBe(true);
+    }
+  });
+
+  it('has Firefox settings only in the Firefox build', () => {
+    const m = manifest(dir);
+    if (browser === 'firefox') {
+      expect(m.browser_specific_settings?.gecko?.id).toBe('proxy-mail-guard@proxymailguard.app');
+      expect(m.browser_specific_settings?.gecko?.data_collection_permissions?.required).toEqual(['none']);
+      expect(m.background?.scripts?.length).toBeGreaterThan(0);
+    } else {
+      expect(m.browser_specific_settings).toBeUndefined();
+      expect(m.background?.service_worker).toBeDefined();
+    }
+  });
+
+  it('loads no script from outside the extension', () => {
+    for (const file of readdirSync(join(OUTPUT, dir)).filter((name) => name.endsWith('.html'))) {
+      const html = readFileSync(join(OUTPUT, dir, file), 'utf8');
+      for (const [, src] of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) expect(src, `${file}: ${src}`).toMatch(/^\/(?!\/)/);
+    }
+  });
+});
+
+describe('the Chrome build in Chromium', () => {
+  let browser: LaunchedBrowser;
+  beforeAll(async () => {
+    browser = await launchBrowser({ extensionDir: join(OUTPUT, 'chrome-mv3') });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('starts its service worker and renders the popup without errors', async () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.waitForFunction(() => (document.body.innerText ?? '').trim().length > 0, null, { timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await browser.screenshot(page, 'production-popup');
+  });
+});
