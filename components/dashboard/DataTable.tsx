@@ -5,6 +5,8 @@ export interface Column<T> {
   header: ReactNode;
   cell: (row: T) => ReactNode;
   numeric?: boolean;
+  /** Short values (order numbers, dates, buttons) that must not wrap mid-word. */
+  nowrap?: boolean;
 }
 
 /** A plain, scrollable data table in the admin's style; text only (React escapes it), never HTML. */
@@ -33,7 +35,7 @@ export function DataTable<T>(props: { columns: Column<T>[]; rows: T[]; rowKey: (
             props.rows.map((row) => (
               <tr key={props.rowKey(row)}>
                 {props.columns.map((c) => (
-                  <td key={c.key} className={c.numeric ? 'pmg-table__num' : undefined}>
+                  <td key={c.key} className={[c.numeric && 'pmg-table__num', c.nowrap && 'pmg-table__nowrap'].filter(Boolean).join(' ') || undefined}>
                     {c.cell(row)}
                   </td>
                 ))}

@@ -112,3 +112,22 @@ export const RELAY_KINDS = new Set(['marketplace', 'marketplace-channel-only', '
 export function needsFix(o: { kind: string; email: string | null }): boolean {
   return RELAY_KINDS.has(o.kind) && o.email !== null;
 }
+
+/** The ids the job must change under these settings, judged by the classifier on the fake's own records. */
+export function expectedRelayIds(api: FakeAdminApi, settings: StoreSettings): string[] {
+  const classify = classifierFromSettings(settings);
+  return fakeOrders(api)
+    .filter(
+      (o) =>
+        classify({
+          email: o.email,
+          sourceName: o.sourceName,
+          sourceIdentifier: o.sourceIdentifier,
+          channelName: o.channel?.channelName ?? null,
+          appName: o.app?.name ?? null,
+          tags: o.tags,
+          originalEmail: o.metafields.find((m) => m.key === 'original_email')?.value ?? null,
+        }).cls === 'relay',
+    )
+    .map((o) => String(o.id));
+}

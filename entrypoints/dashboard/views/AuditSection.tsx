@@ -82,7 +82,7 @@ export function AuditSection(props: { handle: string; version: number; onUndoOrd
           empty={t('dash_audit_empty')}
           columns={[
             { key: 'when', header: t('dash_col_when'), cell: (r) => f.when(r.at) },
-            { key: 'order', header: t('dash_col_order'), cell: (r) => r.orderName || r.orderId },
+            { key: 'order', nowrap: true, header: t('dash_col_order'), cell: (r) => r.orderName || r.orderId },
             { key: 'market', header: t('dash_col_marketplace'), cell: (r) => r.label },
             {
               key: 'change',
@@ -103,6 +103,7 @@ export function AuditSection(props: { handle: string; version: number; onUndoOrd
             },
             {
               key: 'undo',
+              nowrap: true,
               header: <span className="pmg-visually-hidden">{t('dash_undo')}</span>,
               cell: (r) =>
                 r.kind === 'fix' && r.result === 'changed' ? (

@@ -68,8 +68,8 @@ export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFil
           rowKey={(i) => i.orderId}
           empty={t('dash_preview_empty')}
           columns={[
-            { key: 'order', header: t('dash_col_order'), cell: (i) => i.name },
-            { key: 'date', header: t('dash_col_date'), cell: (i) => f.day(i.createdAt) },
+            { key: 'order', nowrap: true, header: t('dash_col_order'), cell: (i) => i.name },
+            { key: 'date', nowrap: true, header: t('dash_col_date'), cell: (i) => f.day(i.createdAt) },
             { key: 'market', header: t('dash_col_marketplace'), cell: (i) => i.label },
             { key: 'fulfil', header: t('dash_col_fulfilment'), cell: (i) => fulfilmentLabel(t, i.fulfilment) },
             {

@@ -87,7 +87,7 @@ export function RunSection(props: { view: JobStatusView; onPause: () => void; on
             rows={failed.items}
             rowKey={(i) => i.orderId}
             columns={[
-              { key: 'order', header: t('dash_col_order'), cell: (i) => i.name },
+              { key: 'order', nowrap: true, header: t('dash_col_order'), cell: (i) => i.name },
               { key: 'market', header: t('dash_col_marketplace'), cell: (i) => i.label },
               { key: 'email', header: t('dash_col_email'), cell: (i) => <Email value={i.email} /> },
               { key: 'reason', header: t('dash_col_reason'), cell: (i) => (i.error ? errorText(t, i.error) : '') },
