@@ -231,9 +231,15 @@ function Preview({ lines }: { lines: ReturnType<typeof previewLines> }) {
                 →
               </span>
               {line.ok ? (
-                <span className="pmg-text--mono pmg-preview__to" data-testid={`preview-${line.marketplace}`}>
-                  {line.to === null ? t('popup_preview_no_email') : line.changed ? line.to : `${line.to} (${t('popup_preview_unchanged')})`}
-                </span>
+                line.to === null ? (
+                  <span className="pmg-preview__none" data-testid={`preview-${line.marketplace}`}>
+                    {t('popup_preview_no_email')}
+                  </span>
+                ) : (
+                  <span className="pmg-text--mono pmg-preview__to" data-testid={`preview-${line.marketplace}`}>
+                    {line.changed ? line.to : `${line.to} (${t('popup_preview_unchanged')})`}
+                  </span>
+                )
               ) : (
                 <span className="pmg-text--critical" data-testid={`preview-${line.marketplace}`}>
                   {errorText(t, line)}
@@ -251,7 +257,7 @@ function SaveBar(props: { save: SaveState; dirty: boolean; problems: Map<string,
   const t = useT();
   const { save } = props;
   return (
-    <BlockStack gap={200}>
+    <div className="pmg-savebar pmg-stack pmg-gap-200">
       {save.state === 'saved' ? <Banner tone="success">{t('popup_settings_saved')}</Banner> : null}
       {save.state === 'invalid' ? (
         <Banner tone="critical" title={t('popup_settings_invalid', { count: props.problems.size })}>
@@ -267,6 +273,6 @@ function SaveBar(props: { save: SaveState; dirty: boolean; problems: Map<string,
           {t('popup_settings_save')}
         </Button>
       </InlineStack>
-    </BlockStack>
+    </div>
   );
 }

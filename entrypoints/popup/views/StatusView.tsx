@@ -111,6 +111,7 @@ function StatusBody({ status }: { status: PageStatus | null }) {
             </Badge>
           </div>
           <Text>{t('popup_status_flagged_body', { marketplace: status.flagged.label })}</Text>
+          <Text tone="secondary">{t('popup_status_flagged_fix')}</Text>
           <Facts
             items={[
               { term: t('popup_status_marketplace'), value: status.flagged.label },
