@@ -37,6 +37,8 @@ export interface AdminClientConfig {
   maxThrottleWaitMs?: number;
   /** Network errors / 5xx retried this many times before `store_unreachable` / `server_error`. */
   maxNetworkRetries?: number;
+  /** An answer slower than this is treated as lost (a hung connection must not stall a job forever). */
+  requestTimeoutMs?: number;
 }
 
 export interface RequestOptions {
@@ -59,7 +61,7 @@ export interface ClientStats {
 interface GraphqlRequester {
   request(
     operation: string,
-    options: { variables: Record<string, unknown> },
+    options: { variables: Record<string, unknown>; signal?: AbortSignal },
   ): Promise<{
     data?: unknown;
     extensions?: unknown;
@@ -103,6 +105,7 @@ export class AdminClient {
   private readonly fetch: typeof fetch;
   private readonly maxThrottleWaitMs: number;
   private readonly maxNetworkRetries: number;
+  private readonly requestTimeoutMs: number;
   private apiClient: { token: string; client: GraphqlRequester } | null = null;
 
   constructor(config: AdminClientConfig) {
@@ -115,6 +118,7 @@ export class AdminClient {
     this.queue = new RequestQueue(this.clock, config.maxInFlight ?? 6);
     this.maxThrottleWaitMs = config.maxThrottleWaitMs ?? 60_000;
     this.maxNetworkRetries = config.maxNetworkRetries ?? 4;
+    this.requestTimeoutMs = config.requestTimeoutMs ?? 30_000;
     this.tokens = new TokenSource({
       credentials: config.credentials,
       storeUrl: storeUrl(config.store.handle),
@@ -222,7 +226,16 @@ export class AdminClient {
 
   private async attempt(token: string, document: string, variables: Record<string, unknown>): Promise<{ value: Attempt; cost?: QueryCost }> {
     this.stats.requests++;
-    const response = await this.client(token).request(document, { variables });
+    // A timed-out mutation may still be applied later; that is why lost answers are verified before a
+    // re-send, and why our mutations are idempotent (same email, same first original).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.requestTimeoutMs);
+    let response: Awaited<ReturnType<GraphqlRequester['request']>>;
+    try {
+      response = await this.client(token).request(document, { variables, signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+    }
     const cost = readQueryCost(response.extensions);
     if (cost) this.stats.lastCost = cost;
     const errors = response.errors;
