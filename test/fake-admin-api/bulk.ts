@@ -34,6 +34,8 @@ export interface BulkOperation {
   url: string | null;
   partialDataUrl: string | null;
   lines: string[];
+  /** Wakes a run waiting between chunks (cancel). */
+  wake?: () => void;
 }
 
 const CHUNK = 2000;
@@ -61,7 +63,10 @@ export class BulkOperations {
   }
 
   reset(): void {
-    for (const op of this.ops.values()) if (op.status === 'RUNNING' || op.status === 'CREATED') op.status = 'CANCELED';
+    for (const op of this.ops.values()) {
+      if (op.status === 'RUNNING' || op.status === 'CREATED' || op.status === 'CANCELING') op.status = 'CANCELED';
+      op.wake?.();
+    }
     this.ops.clear();
     this.latest = null;
   }
@@ -117,6 +122,7 @@ export class BulkOperations {
 
   cancel(op: BulkOperation): void {
     op.status = 'CANCELING';
+    op.wake?.();
   }
 
   private async run(op: BulkOperation, document: ReturnType<typeof parse>, root: FieldNode, ctx: RequestContext): Promise<void> {
@@ -141,7 +147,15 @@ export class BulkOperations {
         op.rootObjectCount++;
         this.emit(op, node, null, rootType);
       }
-      await new Promise((r) => (this.chunkDelayMs ? setTimeout(r, this.chunkDelayMs) : setImmediate(r)));
+      await new Promise<void>((resolve) => {
+        if (!this.chunkDelayMs) return void setImmediate(resolve);
+        const timer = setTimeout(resolve, this.chunkDelayMs);
+        op.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      op.wake = undefined;
     }
     op.completedAt = this.getContext().now();
     if ((op.status as BulkStatus) === 'CANCELING') {

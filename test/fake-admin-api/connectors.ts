@@ -29,8 +29,17 @@ const APPS = {
 
 export const ORDINARY_APPS = APPS;
 
+const channels = new Map<string, ChannelRecord>();
+
+/** Channel records are shared (never mutated): a 100k-order store holds a handful of them. */
 function channel(app: AppRecord, handle: string, channelName: string, subChannelName: string, isMarketplace = true): ChannelRecord {
-  return { handle, channelName, subChannelName, isMarketplace, app };
+  const key = `${app.id}|${handle}|${channelName}|${subChannelName}`;
+  let record = channels.get(key);
+  if (!record) {
+    record = Object.freeze({ handle, channelName, subChannelName, isMarketplace, app }) as ChannelRecord;
+    channels.set(key, record);
+  }
+  return record;
 }
 
 const REGION_BY_TLD: Record<string, string> = {

@@ -7,8 +7,10 @@ import {
   type FulfillmentRecord,
   type LineItemRecord,
   type MetafieldRecord,
+  type FinancialStatus,
   type OrderKind,
   type OrderRecord,
+  type OrderSummary,
 } from './model.ts';
 import { chars, DIGITS, int, mix, pick, prng, type Rng } from './random.ts';
 
@@ -212,85 +214,159 @@ export function createdAtOf(ctx: GenContext, ordinal: number, rng: Rng): number 
   return Math.floor(start + (ordinal + 0.05 + rng() * 0.9) * step);
 }
 
-export function generateOrder(ctx: GenContext, ordinal: number): { order: OrderRecord; customer: CustomerRecord | null } {
+/**
+ * The part of a generated order that search, sorting and listing need, from its own random stream:
+ * cheap to make and small enough to keep for every order. The rest (line items, fulfillment orders,
+ * fulfillments, customer) comes from a second stream, built only when an order is read.
+ */
+export interface GeneratedCore extends OrderSummary {
+  kind: OrderKind;
+  marketplace: string | null;
+  phone: string | null;
+  currency: string;
+  shippingCountry: string;
+  customerEmail: string | null;
+  metafieldOriginal: string | null;
+  fate: 'open' | 'cancelled' | 'fulfilled';
+  fulfilledAt: number | null;
+  refunded: boolean;
+  cancelReason: string | null;
+}
+
+export function generateCore(ctx: GenContext, ordinal: number): GeneratedCore {
   const rng = prng(mix(ctx.seed, ordinal));
   const createdAt = createdAtOf(ctx, ordinal, rng);
   const relayCount = relayCatalogue().length;
   const kind: OrderKind = ordinal < relayCount ? 'marketplace' : ordinal === relayCount ? 'marketplace-channel-only' : weighted(rng, KIND_WEIGHTS);
   const plan = planEmail(rng, kind, ordinal, ctx);
-  const name = personName(rng);
-  const items = lineItemsFor(rng, ordinal);
-  const id = derivedId('order', ordinal);
   const hasCustomer = plan.email !== null || plan.customerEmail !== null || rng() < 0.3;
-  const customerId = hasCustomer ? derivedId('customer', ordinal) : null;
-  const order: OrderRecord = {
-    id,
+  const phone = rng() < 0.25 ? phoneFor(rng) : null;
+  const ageDays = (ctx.anchor - createdAt) / DAY;
+  const fateDraw = rng();
+  const fulfilDelay = int(rng, 1, 3) * DAY;
+  let fate: GeneratedCore['fate'] = 'open';
+  let updatedAt = createdAt;
+  let cancelledAt: number | null = null;
+  let closedAt: number | null = null;
+  let fulfilledAt: number | null = null;
+  let financialStatus: FinancialStatus = 'PAID';
+  let refunded = false;
+  let cancelReason: string | null = null;
+  if (ageDays > 3 && fateDraw < 0.03) {
+    fate = 'cancelled';
+    cancelledAt = createdAt + 3_600_000;
+    closedAt = cancelledAt;
+    updatedAt = cancelledAt;
+    financialStatus = 'REFUNDED';
+    cancelReason = pick(rng, ['CUSTOMER', 'INVENTORY', 'OTHER']);
+  } else if (ageDays > 5 && fateDraw < 0.9) {
+    fate = 'fulfilled';
+    fulfilledAt = createdAt + fulfilDelay;
+    updatedAt = fulfilledAt;
+    if (ageDays > 30) closedAt = fulfilledAt + 7 * DAY;
+    if (fateDraw < 0.05) {
+      refunded = true;
+      financialStatus = 'PARTIALLY_REFUNDED';
+    }
+  }
+  if (plan.metafieldOriginal) updatedAt = Math.max(updatedAt, createdAt + DAY);
+  return {
+    id: derivedId('order', ordinal),
     ordinal,
     name: `#${1001 + ordinal}`,
     kind,
     marketplace: plan.marketplace,
     email: plan.email,
-    phone: rng() < 0.25 ? phoneFor(rng) : null,
-    customerId,
+    phone,
+    customerId: hasCustomer ? derivedId('customer', ordinal) : null,
     createdAt,
-    updatedAt: createdAt,
+    updatedAt,
     processedAt: createdAt,
     sourceName: plan.provenance.sourceName,
     sourceIdentifier: plan.sourceIdentifier,
     app: plan.provenance.app,
     channel: plan.provenance.channel,
     tags: plan.provenance.tags,
-    note: null,
+    cancelledAt,
+    closedAt,
+    financialStatus,
+    fulfillmentStatus: fate === 'fulfilled' ? 'FULFILLED' : 'UNFULFILLED',
     currency: CURRENCY_BY_COUNTRY[plan.country] ?? 'USD',
-    financialStatus: 'PAID',
-    cancelledAt: null,
-    cancelReason: null,
-    closedAt: null,
+    shippingCountry: plan.country,
+    customerEmail: plan.customerEmail,
+    metafieldOriginal: plan.metafieldOriginal,
+    fate,
+    fulfilledAt,
+    refunded,
+    cancelReason,
+  };
+}
+
+/** The full order (and customer) behind a core: same result every time. */
+export function expandCore(ctx: GenContext, core: GeneratedCore): { order: OrderRecord; customer: CustomerRecord | null } {
+  const rng = prng(mix(ctx.seed ^ 0x5bd1e995, core.ordinal));
+  const { ordinal, createdAt } = core;
+  const name = personName(rng);
+  const items = lineItemsFor(rng, ordinal);
+  const order: OrderRecord = {
+    id: core.id,
+    ordinal,
+    name: core.name,
+    kind: core.kind,
+    marketplace: core.marketplace,
+    email: core.email,
+    phone: core.phone,
+    customerId: core.customerId,
+    createdAt,
+    updatedAt: core.updatedAt,
+    processedAt: core.processedAt,
+    sourceName: core.sourceName,
+    sourceIdentifier: core.sourceIdentifier,
+    app: core.app,
+    channel: core.channel,
+    tags: [...core.tags],
+    note: null,
+    currency: core.currency,
+    financialStatus: core.financialStatus,
+    cancelledAt: core.cancelledAt,
+    cancelReason: core.cancelReason,
+    closedAt: core.closedAt,
     lineItems: items,
     fulfillmentOrders: [openFulfillmentOrder(ordinal, items, createdAt)],
     fulfillments: [],
     refunds: [],
-    metafields: plan.metafieldOriginal ? [originalEmailMetafield(ordinal, plan.metafieldOriginal, createdAt + DAY)] : [],
-    shippingCountry: plan.country,
+    metafields: core.metafieldOriginal ? [originalEmailMetafield(ordinal, core.metafieldOriginal, createdAt + DAY)] : [],
+    shippingCountry: core.shippingCountry,
   };
-  const ageDays = (ctx.anchor - createdAt) / DAY;
-  const fate = rng();
-  if (ageDays > 3 && fate < 0.03) {
-    order.cancelledAt = createdAt + 3_600_000;
-    order.cancelReason = pick(rng, ['CUSTOMER', 'INVENTORY', 'OTHER']);
-    order.closedAt = order.cancelledAt;
-    order.financialStatus = 'REFUNDED';
+  if (core.fate === 'cancelled') {
     order.fulfillmentOrders[0]!.status = 'CANCELLED';
-    order.updatedAt = order.cancelledAt;
-  } else if (ageDays > 5 && fate < 0.9) {
-    const at = createdAt + int(rng, 1, 3) * DAY;
-    fulfilAll(rng, order, at);
-    order.updatedAt = at;
-    if (ageDays > 30) order.closedAt = at + 7 * DAY;
-    if (fate < 0.05) {
-      order.financialStatus = 'PARTIALLY_REFUNDED';
-      order.refunds.push({ id: derivedId('refund', ordinal, 0), note: 'Damaged in transit', createdAt: at + 5 * DAY });
-    }
+    order.fulfillmentOrders[0]!.updatedAt = core.cancelledAt as number;
+  } else if (core.fate === 'fulfilled') {
+    fulfilAll(rng, order, core.fulfilledAt as number);
+    if (core.refunded) order.refunds.push({ id: derivedId('refund', ordinal, 0), note: 'Damaged in transit', createdAt: (core.fulfilledAt as number) + 5 * DAY });
   }
-  if (order.metafields.length) order.updatedAt = Math.max(order.updatedAt, order.metafields[0]!.updatedAt);
-  const customer: CustomerRecord | null = customerId
+  const customer: CustomerRecord | null = core.customerId
     ? {
-        id: customerId,
+        id: core.customerId,
         ordinal,
-        email: plan.customerEmail,
-        phone: order.phone,
+        email: core.customerEmail,
+        phone: core.phone,
         firstName: name.first[0]!.toUpperCase() + name.first.slice(1),
         lastName: name.last[0]!.toUpperCase() + name.last.slice(1),
         createdAt,
         updatedAt: createdAt,
-        marketingState: plan.customerEmail && kind === 'ordinary' && rng() < 0.3 ? 'SUBSCRIBED' : 'NOT_SUBSCRIBED',
+        marketingState: core.customerEmail && core.kind === 'ordinary' && rng() < 0.3 ? 'SUBSCRIBED' : 'NOT_SUBSCRIBED',
         marketingOptInLevel: 'SINGLE_OPT_IN',
         consentUpdatedAt: null,
         note: null,
         tags: [],
         metafields: [],
-        orderIds: [id],
+        orderIds: [core.id],
       }
     : null;
   return { order, customer };
+}
+
+export function generateOrder(ctx: GenContext, ordinal: number): { order: OrderRecord; customer: CustomerRecord | null } {
+  return expandCore(ctx, generateCore(ctx, ordinal));
 }

@@ -319,7 +319,11 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     if (req.method === 'POST' && path === '/__fake/faults') {
       const raw = await readBody(req);
       try {
-        faults.configure(raw ? (JSON.parse(raw) as Record<string, unknown>) : {});
+        const parsed: unknown = raw ? JSON.parse(raw) : {};
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('Expected a JSON object');
+        const unknown = Object.keys(parsed).filter((k) => !['dropNext', 'fail502Next', 'slowNext', 'throttleStorm', 'clear'].includes(k));
+        if (unknown.length) throw new Error(`Unknown fault: ${unknown.join(', ')}`);
+        faults.configure(parsed as Record<string, unknown>);
       } catch (e) {
         json(res, 400, { error: (e as Error).message });
         return true;

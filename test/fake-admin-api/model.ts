@@ -116,6 +116,27 @@ export interface OrderRecord {
   shippingCountry: string;
 }
 
+/** What search, sorting and listing read: kept for every order, small. */
+export interface OrderSummary {
+  id: number;
+  ordinal: number;
+  name: string;
+  email: string | null;
+  customerId: number | null;
+  createdAt: number;
+  updatedAt: number;
+  processedAt: number;
+  sourceName: string | null;
+  sourceIdentifier: string | null;
+  app: AppRecord | null;
+  channel: ChannelRecord | null;
+  tags: string[];
+  cancelledAt: number | null;
+  closedAt: number | null;
+  financialStatus: FinancialStatus;
+  fulfillmentStatus: DisplayFulfillmentStatus;
+}
+
 export interface CustomerRecord {
   id: number;
   ordinal: number;

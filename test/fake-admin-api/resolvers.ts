@@ -49,8 +49,8 @@ function ordersConnection(ctx: RequestContext, args: Args) {
     const since = visibleSince(ctx);
     const nodes: Record<string, unknown>[] = [];
     for (let p = ctx.bulkSlice.from; p < Math.min(ctx.bulkSlice.to, store.size); p++) {
-      const o = store.order(store.ordinalAt(p)) as OrderRecord;
-      if ((since === null || o.createdAt >= since) && search.matches(o)) nodes.push(orderView(o, ctx));
+      const s = store.summaryAt(p);
+      if ((since === null || s.createdAt >= since) && search.matches(s)) nodes.push(orderView(store.order(s.ordinal) as OrderRecord, ctx));
     }
     return { edges: nodes.map((node) => ({ cursor: '', node })), nodes, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
   }
@@ -167,7 +167,7 @@ export function queryRoot() {
       const search = compileSearch(args.query as string | undefined, { leadingWildcard: ctx.state.switches.leadingWildcard, now: ctx.state.store.now() });
       const since = visibleSince(ctx);
       let count = 0;
-      for (const o of ctx.state.store.allOrders()) {
+      for (const o of ctx.state.store.allSummaries()) {
         if ((since === null || o.createdAt >= since) && search.matches(o)) count++;
         if (count > limit) return { count: limit, precision: 'AT_LEAST' };
       }

@@ -1,4 +1,4 @@
-import type { OrderRecord } from './model.ts';
+import type { OrderRecord, OrderSummary } from './model.ts';
 
 /**
  * Shopify's search syntax, the subset the orders query needs: implicit AND, OR, NOT / leading `-`,
@@ -26,7 +26,7 @@ type Node =
 type Op = ':' | '>' | '>=' | '<' | '<=';
 
 export interface CompiledSearch {
-  matches(order: OrderRecord): boolean;
+  matches(order: OrderSummary): boolean;
   warnings: SearchWarning[];
 }
 
@@ -155,6 +155,15 @@ const FULFILLMENT_VALUES: Record<string, string[]> = {
   shipped: ['FULFILLED'], fulfilled: ['FULFILLED'], partial: ['PARTIALLY_FULFILLED'], unshipped: ['UNFULFILLED'], unfulfilled: ['UNFULFILLED', 'PARTIALLY_FULFILLED'],
 };
 
+/** The summary search and sorting read, for an order held in full (changed or added orders). */
+export function summarize(o: OrderRecord): OrderSummary {
+  return {
+    id: o.id, ordinal: o.ordinal, name: o.name, email: o.email, customerId: o.customerId, createdAt: o.createdAt, updatedAt: o.updatedAt,
+    processedAt: o.processedAt, sourceName: o.sourceName, sourceIdentifier: o.sourceIdentifier, app: o.app, channel: o.channel, tags: o.tags,
+    cancelledAt: o.cancelledAt, closedAt: o.closedAt, financialStatus: o.financialStatus, fulfillmentStatus: displayFulfillmentStatus(o),
+  };
+}
+
 export function displayFulfillmentStatus(order: OrderRecord): 'UNFULFILLED' | 'PARTIALLY_FULFILLED' | 'FULFILLED' {
   let total = 0;
   let remaining = 0;
@@ -167,7 +176,7 @@ export function displayFulfillmentStatus(order: OrderRecord): 'UNFULFILLED' | 'P
   return remaining < total ? 'PARTIALLY_FULFILLED' : 'UNFULFILLED';
 }
 
-function termPredicate(node: Extract<Node, { type: 'term' }>, ctx: SearchContext, warnings: SearchWarning[]): ((o: OrderRecord) => boolean) | null {
+function termPredicate(node: Extract<Node, { type: 'term' }>, ctx: SearchContext, warnings: SearchWarning[]): ((o: OrderSummary) => boolean) | null {
   const { field, op, value } = node;
   const v = value.toLowerCase();
   if (field === null) {
@@ -212,7 +221,7 @@ function termPredicate(node: Extract<Node, { type: 'term' }>, ctx: SearchContext
       if (v === 'any') return null;
       const wanted = FULFILLMENT_VALUES[v];
       if (!wanted) { warnings.push({ field, message: `Invalid value "${value}" for this field.` }); return null; }
-      return (o) => wanted.includes(displayFulfillmentStatus(o));
+      return (o) => wanted.includes(o.fulfillmentStatus);
     }
     case 'status':
       switch (v) {
@@ -241,7 +250,7 @@ export function compileSearch(query: string | null | undefined, ctx: SearchConte
   const warnings: SearchWarning[] = [];
   if (!query || !query.trim()) return { matches: () => true, warnings };
   const root = parse(tokenize(query));
-  const build = (node: Node): ((o: OrderRecord) => boolean) | null => {
+  const build = (node: Node): ((o: OrderSummary) => boolean) | null => {
     switch (node.type) {
       case 'term': return termPredicate(node, ctx, warnings);
       case 'not': {
@@ -249,7 +258,7 @@ export function compileSearch(query: string | null | undefined, ctx: SearchConte
         return inner && ((o) => !inner(o));
       }
       case 'and': {
-        const parts = node.children.map(build).filter((p): p is (o: OrderRecord) => boolean => p !== null);
+        const parts = node.children.map(build).filter((p): p is (o: OrderSummary) => boolean => p !== null);
         if (parts.length === 0) return null;
         return (o) => parts.every((p) => p(o));
       }

@@ -1,6 +1,6 @@
 import type { FakeClock } from './clock.ts';
 import { buildDemoOrder, DEMO_KEYS } from './fixtures.ts';
-import { generateOrder, lineItemsFor, openFulfillmentOrder, type GenContext } from './generator.ts';
+import { expandCore, generateCore, lineItemsFor, openFulfillmentOrder, type GenContext, type GeneratedCore } from './generator.ts';
 import {
   ADDED_ORDINAL,
   DEMO_ORDINAL,
@@ -11,9 +11,11 @@ import {
   type FulfillmentRecord,
   type IdKind,
   type OrderRecord,
+  type OrderSummary,
 } from './model.ts';
 import { prng } from './random.ts';
-import { compileSearch, type LeadingWildcard, type SearchWarning } from './search.ts';
+import { SummaryColumns } from './columns.ts';
+import { compileSearch, summarize, type LeadingWildcard, type SearchWarning } from './search.ts';
 
 export type OrderSortKey = 'ID' | 'CREATED_AT' | 'PROCESSED_AT' | 'UPDATED_AT' | 'ORDER_NUMBER' | string;
 
@@ -29,7 +31,7 @@ export interface ListOptions {
   visibleSince?: number | null;
   leadingWildcard: LeadingWildcard;
   /** Extra filter (e.g. one customer's orders). */
-  where?: (o: OrderRecord) => boolean;
+  where?: (o: OrderSummary) => boolean;
 }
 
 export interface ListPage {
@@ -75,6 +77,8 @@ export class Store {
   private readonly orders = new Map<number, OrderRecord>(); // by ordinal: changed or added orders
   private readonly customers = new Map<number, CustomerRecord | null>(); // by ordinal
   private readonly added: number[] = []; // ordinals of orders added by tests
+  private readonly columns: SummaryColumns; // summaries of generated orders, filled on first use
+  private demoCache: { order: OrderRecord; customer: CustomerRecord | null }[] | null = null;
   private createdMonotonic = true;
   private updatedAt: Float64Array | null = null; // by position, built on first UPDATED_AT sort
   private sortCache = new Map<string, { order: Int32Array; inverse: Int32Array }>();
@@ -87,6 +91,7 @@ export class Store {
     this.clock = opts.clock;
     this.clockStart = opts.clock.now();
     this.ctx = { seed: opts.seed, count: opts.count, anchor: opts.anchor, merchantDomain: opts.merchantDomain };
+    this.columns = new SummaryColumns(opts.count);
   }
 
   /** The store's own "now": the data anchor plus the time elapsed on the fake clock. */
@@ -116,10 +121,51 @@ export class Store {
     return null;
   }
 
+  private core(ordinal: number): GeneratedCore {
+    const core = generateCore(this.ctx, ordinal);
+    if (!this.columns.has(ordinal)) this.columns.set(ordinal, core);
+    return core;
+  }
+
+  private generatedSummary(ordinal: number): OrderSummary {
+    if (!this.columns.has(ordinal)) this.columns.set(ordinal, generateCore(this.ctx, ordinal));
+    return this.columns.summary(ordinal);
+  }
+
+  private demo(k: number): { order: OrderRecord; customer: CustomerRecord | null } {
+    this.demoCache ??= DEMO_KEYS.map((_, i) => buildDemoOrder(this.ctx, i));
+    return this.demoCache[k] as { order: OrderRecord; customer: CustomerRecord | null };
+  }
+
+  /** A fresh copy of the seeded order (and customer); null for unknown ordinals. */
   private generate(ordinal: number): { order: OrderRecord; customer: CustomerRecord | null } | null {
-    if (ordinal >= 0 && ordinal < this.count) return generateOrder(this.ctx, ordinal);
-    if (ordinal >= DEMO_ORDINAL && ordinal < DEMO_ORDINAL + DEMO_KEYS.length) return buildDemoOrder(this.ctx, ordinal - DEMO_ORDINAL);
+    if (ordinal >= 0 && ordinal < this.count) return expandCore(this.ctx, this.core(ordinal));
+    if (ordinal >= DEMO_ORDINAL && ordinal < DEMO_ORDINAL + DEMO_KEYS.length) return structuredClone(this.demo(ordinal - DEMO_ORDINAL));
     return null;
+  }
+
+  /** What search and sorting need, for the order at a position (cheap; generated cores are kept). */
+  summaryAt(position: number): OrderSummary {
+    const ordinal = this.ordinalAt(position);
+    const changed = this.orders.get(ordinal);
+    if (changed) return summarize(changed);
+    if (ordinal < this.count) return this.generatedSummary(ordinal);
+    return summarize(this.demo(ordinal - DEMO_ORDINAL).order);
+  }
+
+  /** The customer's email at a position, without building the whole customer. */
+  private customerEmailAt(position: number): { id: number; email: string | null } | null {
+    const ordinal = this.ordinalAt(position);
+    if (this.customers.has(ordinal)) {
+      const c = this.customers.get(ordinal);
+      return c ? { id: c.id, email: c.email } : null;
+    }
+    if (ordinal < this.count) {
+      this.generatedSummary(ordinal);
+      return this.columns.customer(ordinal);
+    }
+    const c = this.demo(ordinal - DEMO_ORDINAL).customer;
+    return c ? { id: c.id, email: c.email } : null;
   }
 
   /** Read an order by ordinal. Do not mutate the result: use mutableOrder(). */
@@ -256,7 +302,12 @@ export class Store {
     return order;
   }
 
-  /** Iterates every order in id order (generates on the fly). */
+  /** Iterates every order's summary in id order (cheap). */
+  *allSummaries(): Generator<OrderSummary> {
+    for (let p = 0; p < this.size; p++) yield this.summaryAt(p);
+  }
+
+  /** Iterates every order in full, in id order (built on the fly: slower than allSummaries). */
   *allOrders(): Generator<OrderRecord> {
     for (let p = 0; p < this.size; p++) yield this.order(this.ordinalAt(p)) as OrderRecord;
   }
@@ -275,11 +326,11 @@ export class Store {
     if (key === 'UPDATED_AT') {
       if (!this.updatedAt || this.updatedAt.length !== n) {
         this.updatedAt = new Float64Array(n);
-        for (let p = 0; p < n; p++) this.updatedAt[p] = (this.order(this.ordinalAt(p)) as OrderRecord).updatedAt;
+        for (let p = 0; p < n; p++) this.updatedAt[p] = this.summaryAt(p).updatedAt;
       }
       values.set(this.updatedAt);
     } else {
-      for (let p = 0; p < n; p++) values[p] = (this.order(this.ordinalAt(p)) as OrderRecord).createdAt;
+      for (let p = 0; p < n; p++) values[p] = this.summaryAt(p).createdAt;
     }
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
@@ -307,7 +358,7 @@ export class Store {
       return reverse ? n - 1 - j : j;
     };
     const search = compileSearch(opts.query, { leadingWildcard: opts.leadingWildcard, now: this.now() });
-    const visible = (o: OrderRecord) =>
+    const visible = (o: OrderSummary) =>
       (opts.visibleSince == null || o.createdAt >= opts.visibleSince) && (!opts.where || opts.where(o)) && search.matches(o);
     const cursorIndex = (cursor: string | null | undefined): number | null => {
       if (!cursor) return null;
@@ -323,13 +374,13 @@ export class Store {
     const beforeIndex = cursorIndex(opts.before);
     if (afterIndex !== null) lo = afterIndex + 1;
     if (beforeIndex !== null) hi = beforeIndex - 1;
-    const picked: OrderRecord[] = [];
+    const picked: OrderSummary[] = [];
     let hasNextPage = false;
     let hasPreviousPage = false;
-    const sortValue = (o: OrderRecord) => (key === 'UPDATED_AT' ? o.updatedAt : key === 'CREATED_AT' ? o.createdAt : o.id);
+    const sortValue = (o: OrderSummary) => (key === 'UPDATED_AT' ? o.updatedAt : key === 'CREATED_AT' ? o.createdAt : o.id);
     if (opts.last != null && opts.first == null) {
       for (let i = hi; i >= lo; i--) {
-        const o = this.order(this.ordinalAt(posAt(i))) as OrderRecord;
+        const o = this.summaryAt(posAt(i));
         if (!visible(o)) continue;
         if (picked.length === opts.last) { hasPreviousPage = true; break; }
         picked.push(o);
@@ -339,7 +390,7 @@ export class Store {
     } else {
       const first = opts.first ?? 0;
       for (let i = lo; i <= hi; i++) {
-        const o = this.order(this.ordinalAt(posAt(i))) as OrderRecord;
+        const o = this.summaryAt(posAt(i));
         if (!visible(o)) continue;
         if (picked.length === first) { hasNextPage = true; break; }
         picked.push(o);
@@ -347,7 +398,7 @@ export class Store {
       if (afterIndex !== null) hasPreviousPage = this.anyVisible(0, afterIndex, posAt, visible, true);
     }
     return {
-      orders: picked,
+      orders: picked.map((o) => this.order(o.ordinal) as OrderRecord),
       cursors: picked.map((o) => encodeCursor(o.id, sortValue(o))),
       hasNextPage,
       hasPreviousPage,
@@ -355,10 +406,10 @@ export class Store {
     };
   }
 
-  private anyVisible(from: number, to: number, posAt: (i: number) => number, visible: (o: OrderRecord) => boolean, backwards = false): boolean {
+  private anyVisible(from: number, to: number, posAt: (i: number) => number, visible: (o: OrderSummary) => boolean, backwards = false): boolean {
     for (let k = 0; k <= to - from; k++) {
       const i = backwards ? to - k : from + k;
-      if (visible(this.order(this.ordinalAt(posAt(i))) as OrderRecord)) return true;
+      if (visible(this.summaryAt(posAt(i)))) return true;
     }
     return false;
   }
@@ -370,7 +421,7 @@ export class Store {
     if (!this.emailIndex) {
       this.emailIndex = new Map();
       for (let p = 0; p < this.size; p++) {
-        const c = this.customer(this.ordinalAt(p));
+        const c = this.customerEmailAt(p);
         if (c?.email) this.emailIndex.set(c.email.toLowerCase(), c.id);
       }
     }
@@ -384,11 +435,6 @@ export class Store {
     if (next) this.emailIndex.set(next.toLowerCase(), customerId);
   }
 
-  count_(predicate: (o: OrderRecord) => boolean): number {
-    let c = 0;
-    for (const o of this.allOrders()) if (predicate(o)) c++;
-    return c;
-  }
 }
 
 /** Shopify cursors are opaque base64 JSON; ours carry the id and the sort value. */

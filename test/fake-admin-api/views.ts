@@ -115,91 +115,111 @@ function appView(app: { id: number; name: string }) {
   };
 }
 
+/**
+ * The Order object. A class with getters, so a page of 250 orders (or a bulk run over 100k) only
+ * computes the fields the query selects.
+ */
+class OrderView {
+  readonly __typename = 'Order';
+  constructor(
+    private readonly o: OrderRecord,
+    private readonly ctx: RequestContext,
+  ) {}
+  private get total() { return this.o.lineItems.reduce((s, li) => s + Number(li.price) * li.quantity, 0); }
+  private get quantity() { return this.o.lineItems.reduce((s, li) => s + li.quantity, 0); }
+  get id() { return gid('order', this.o.id); }
+  get legacyResourceId() { return String(this.o.id); }
+  get name() { return this.o.name; }
+  get email() { return this.o.email; }
+  get phone() { return this.o.phone; }
+  get note() { return this.o.note; }
+  get tags() { return this.o.tags; }
+  get sourceName() { return this.o.sourceName; }
+  get sourceIdentifier() { return this.o.sourceIdentifier; }
+  get createdAt() { return iso(this.o.createdAt); }
+  get updatedAt() { return iso(this.o.updatedAt); }
+  get processedAt() { return iso(this.o.processedAt); }
+  get cancelledAt() { return iso(this.o.cancelledAt); }
+  get cancelReason() { return this.o.cancelReason; }
+  get closed() { return this.o.closedAt !== null; }
+  get closedAt() { return iso(this.o.closedAt); }
+  get confirmed() { return true; }
+  get test() { return false; }
+  get edited() { return false; }
+  get currencyCode() { return this.o.currency; }
+  get presentmentCurrencyCode() { return this.o.currency; }
+  get customerLocale() { return 'en'; }
+  get canNotifyCustomer() { return this.o.email !== null; }
+  get displayFulfillmentStatus() { return displayFulfillmentStatus(this.o); }
+  get displayFinancialStatus() { return this.o.financialStatus; }
+  get fullyPaid() { return this.o.financialStatus !== 'PENDING'; }
+  get unpaid() { return this.o.financialStatus === 'PENDING'; }
+  get refundable() { return this.o.financialStatus === 'PAID' || this.o.financialStatus === 'PARTIALLY_REFUNDED'; }
+  get fulfillable() { return this.o.cancelledAt === null && displayFulfillmentStatus(this.o) !== 'FULFILLED'; }
+  get requiresShipping() { return true; }
+  get subtotalLineItemsQuantity() { return this.quantity; }
+  get currentSubtotalLineItemsQuantity() { return this.quantity; }
+  get totalPriceSet() { return money(this.total, this.o.currency); }
+  get currentTotalPriceSet() { return money(this.total, this.o.currency); }
+  get subtotalPriceSet() { return money(this.total, this.o.currency); }
+  get currentSubtotalPriceSet() { return money(this.total, this.o.currency); }
+  get statusPageUrl() { return `https://${this.ctx.state.merchantDomain}/${this.o.id}/orders/${Buffer.from(String(this.o.id)).toString('hex')}/authenticate`; }
+  get customAttributes() { return []; }
+  get paymentGatewayNames() { return ['shopify_payments']; }
+  get app() {
+    const app = this.o.app;
+    return app ? { __typename: 'OrderApp', id: `gid://shopify/App/${app.id}`, name: app.name, icon: { url: `https://cdn.shopify.com/app-icons/${app.id}.png`, altText: app.name } } : null;
+  }
+  get channelInformation() {
+    const { o } = this;
+    if (!o.channel) return null;
+    return {
+      __typename: 'ChannelInformation',
+      id: `gid://shopify/ChannelInformation/${o.id}`,
+      channelId: `gid://shopify/Channel/${o.channel.app.id}`,
+      app: appView(o.channel.app),
+      channelDefinition: {
+        __typename: 'ChannelDefinition',
+        id: `gid://shopify/ChannelDefinition/${o.channel.handle}`,
+        handle: o.channel.handle,
+        channelName: o.channel.channelName,
+        subChannelName: o.channel.subChannelName,
+        isMarketplace: o.channel.isMarketplace,
+        svgIcon: null,
+      },
+    };
+  }
+  get shippingAddress() {
+    const c = this.o.shippingCountry;
+    return { country: c, countryCodeV2: c === 'UK' ? 'GB' : c, city: 'Springfield', name: null, firstName: null, lastName: null, address1: '1 Main Street', zip: '10115', province: null, phone: null };
+  }
+  get fulfillmentsCount() { return { count: this.o.fulfillments.length, precision: 'EXACT' }; }
+  customer(_: Args, c: RequestContext) {
+    requireScope(c, 'customer', ['read_customers']);
+    if (this.o.customerId === null) return null;
+    const customer = c.state.store.customerById(this.o.customerId);
+    return customer ? customerView(customer, c) : null;
+  }
+  metafield(args: Args) { return metafieldAccessors(this.o.metafields, this.id).metafield(args); }
+  metafields(args: Args) { return metafieldAccessors(this.o.metafields, this.id).metafields(args); }
+  fulfillmentOrders(args: Args, c: RequestContext) {
+    requireScope(c, 'fulfillmentOrders', FULFILLMENT_ORDER_READ);
+    const list = args.displayable ? this.o.fulfillmentOrders.filter((fo) => fo.status !== 'CANCELLED' && fo.status !== 'CLOSED') : this.o.fulfillmentOrders;
+    return arrayConnection(list, args, (fo) => fulfillmentOrderView(this.o, fo, c));
+  }
+  fulfillments(args: Args, c: RequestContext) {
+    const list = typeof args.first === 'number' ? this.o.fulfillments.slice(0, args.first) : this.o.fulfillments;
+    return list.map((f) => fulfillmentView(this.o, f, c));
+  }
+  lineItems(args: Args) { return arrayConnection(this.o.lineItems, args, (li) => lineItemView(li, this.o.currency)); }
+  refunds(args: Args) {
+    const list = typeof args.first === 'number' ? this.o.refunds.slice(0, args.first) : this.o.refunds;
+    return list.map((r) => ({ __typename: 'Refund', id: gid('refund', r.id), legacyResourceId: String(r.id), note: r.note, createdAt: iso(r.createdAt), order: () => orderView(this.o, this.ctx) }));
+  }
+}
+
 export function orderView(o: OrderRecord, ctx: RequestContext): Record<string, unknown> {
-  const store = ctx.state.store;
-  const orderGid = gid('order', o.id);
-  const total = o.lineItems.reduce((s, li) => s + Number(li.price) * li.quantity, 0);
-  const quantity = o.lineItems.reduce((s, li) => s + li.quantity, 0);
-  return {
-    __typename: 'Order',
-    id: orderGid,
-    legacyResourceId: String(o.id),
-    name: o.name,
-    email: o.email,
-    phone: o.phone,
-    note: o.note,
-    tags: o.tags,
-    sourceName: o.sourceName,
-    sourceIdentifier: o.sourceIdentifier,
-    createdAt: iso(o.createdAt),
-    updatedAt: iso(o.updatedAt),
-    processedAt: iso(o.processedAt),
-    cancelledAt: iso(o.cancelledAt),
-    cancelReason: o.cancelReason,
-    closed: o.closedAt !== null,
-    closedAt: iso(o.closedAt),
-    confirmed: true,
-    test: false,
-    edited: false,
-    currencyCode: o.currency,
-    presentmentCurrencyCode: o.currency,
-    customerLocale: 'en',
-    canNotifyCustomer: o.email !== null,
-    displayFulfillmentStatus: displayFulfillmentStatus(o),
-    displayFinancialStatus: o.financialStatus,
-    fullyPaid: o.financialStatus !== 'PENDING',
-    unpaid: o.financialStatus === 'PENDING',
-    refundable: o.financialStatus === 'PAID' || o.financialStatus === 'PARTIALLY_REFUNDED',
-    fulfillable: o.cancelledAt === null && displayFulfillmentStatus(o) !== 'FULFILLED',
-    requiresShipping: true,
-    subtotalLineItemsQuantity: quantity,
-    currentSubtotalLineItemsQuantity: quantity,
-    totalPriceSet: money(total, o.currency),
-    currentTotalPriceSet: money(total, o.currency),
-    subtotalPriceSet: money(total, o.currency),
-    currentSubtotalPriceSet: money(total, o.currency),
-    statusPageUrl: `https://${ctx.state.merchantDomain}/${o.id}/orders/${Buffer.from(String(o.id)).toString('hex')}/authenticate`,
-    customAttributes: [],
-    paymentGatewayNames: ['shopify_payments'],
-    app: o.app ? { __typename: 'OrderApp', id: `gid://shopify/App/${o.app.id}`, name: o.app.name, icon: { url: `https://cdn.shopify.com/app-icons/${o.app.id}.png`, altText: o.app.name } } : null,
-    channelInformation: o.channel
-      ? {
-          __typename: 'ChannelInformation',
-          id: `gid://shopify/ChannelInformation/${o.id}`,
-          channelId: `gid://shopify/Channel/${o.channel.app.id}`,
-          app: appView(o.channel.app),
-          channelDefinition: {
-            __typename: 'ChannelDefinition',
-            id: `gid://shopify/ChannelDefinition/${o.channel.handle}`,
-            handle: o.channel.handle,
-            channelName: o.channel.channelName,
-            subChannelName: o.channel.subChannelName,
-            isMarketplace: o.channel.isMarketplace,
-            svgIcon: null,
-          },
-        }
-      : null,
-    shippingAddress: { country: o.shippingCountry, countryCodeV2: o.shippingCountry === 'UK' ? 'GB' : o.shippingCountry, city: 'Springfield', name: null, firstName: null, lastName: null, address1: '1 Main Street', zip: '10115', province: null, phone: null },
-    customer: (_: Args, c: RequestContext) => {
-      requireScope(c, 'customer', ['read_customers']);
-      if (o.customerId === null) return null;
-      const customer = store.customerById(o.customerId);
-      return customer ? customerView(customer, c) : null;
-    },
-    ...metafieldAccessors(o.metafields, orderGid),
-    fulfillmentOrders: (args: Args, c: RequestContext) => {
-      requireScope(c, 'fulfillmentOrders', FULFILLMENT_ORDER_READ);
-      const list = args.displayable ? o.fulfillmentOrders.filter((fo) => fo.status !== 'CANCELLED' && fo.status !== 'CLOSED') : o.fulfillmentOrders;
-      return arrayConnection(list, args, (fo) => fulfillmentOrderView(o, fo, c));
-    },
-    fulfillments: (args: Args, c: RequestContext) => {
-      const list = typeof args.first === 'number' ? o.fulfillments.slice(0, args.first) : o.fulfillments;
-      return list.map((f) => fulfillmentView(o, f, c));
-    },
-    fulfillmentsCount: { count: o.fulfillments.length, precision: 'EXACT' },
-    lineItems: (args: Args) => arrayConnection(o.lineItems, args, (li) => lineItemView(li, o.currency)),
-    refunds: (args: Args) => (typeof args.first === 'number' ? o.refunds.slice(0, args.first) : o.refunds).map((r) => ({ __typename: 'Refund', id: gid('refund', r.id), legacyResourceId: String(r.id), note: r.note, createdAt: iso(r.createdAt), order: () => orderView(o, ctx) })),
-  };
+  return new OrderView(o, ctx) as unknown as Record<string, unknown>;
 }
 
 function lineItemView(li: OrderRecord['lineItems'][number], currency: string) {
