@@ -41,6 +41,9 @@ export function deepElements(root: ParentNode): Element[] {
       visit(child);
     }
   };
+  // A shadow host passed as the root: what it renders counts too.
+  const own = (root as Partial<Element>).shadowRoot;
+  if (own) visit(own);
   visit(root);
   return out;
 }
@@ -216,16 +219,26 @@ export function notifyLabelAnchor(box: Element): Element {
   for (let host = hostOf(el); host; host = hostOf(host)) el = host;
   const wrapping = el.closest('label');
   if (wrapping) return wrapping;
+  if (el !== box) return el; // a web component (s-checkbox) is its own row
+  // Its label elsewhere (label[for], aria-labelledby): the smallest row holding both, if it holds no other box.
   const id = el.getAttribute('id');
   const root = el.getRootNode() as ParentNode;
   const forLabel = id && typeof root.querySelector === 'function' ? root.querySelector(`label[for="${cssEscape(id)}"]`) : null;
-  if (forLabel) {
+  const labelledBy = (box.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  const named = forLabel ?? (labelledBy[0] ? byId(box, labelledBy[0]) : null);
+  if (named && named.getRootNode() === el.getRootNode()) {
     let common: Element | null = el.parentElement;
-    while (common && !common.contains(forLabel)) common = common.parentElement;
+    while (common && !common.contains(named)) common = common.parentElement;
     if (common && findCheckboxes(common).length === 1) return common;
-    return forLabel;
+    return named;
   }
-  return el.parentElement && findCheckboxes(el.parentElement).length === 1 ? el.parentElement : el;
+  // No label element: climb out of text-less wrappers (the box's decoration) to its row.
+  let row: Element = el;
+  for (let depth = 0; depth < 3 && row.parentElement && findCheckboxes(row.parentElement).length === 1; depth++) {
+    row = row.parentElement;
+    if (deepText(row)) break;
+  }
+  return row;
 }
 
 // ── Dialogs (open on the order page without a URL change) ─────────────────────────────────────────

@@ -65,6 +65,8 @@ describe('notify boxes per surface and language', () => {
     const anchor = notifyLabelAnchor(box!);
     expect(anchor.getRootNode()).toBe(doc);
     expect(findCheckboxes(anchor)).toHaveLength(1);
+    // The note goes after the box's whole row: the row holds the label's text.
+    expect(deepText(anchor)).toContain(checkboxLabelText(box!).slice(0, 12));
     expect(isBoxChecked(box!)).toBe(true);
   });
 });

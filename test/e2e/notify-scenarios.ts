@@ -35,14 +35,20 @@ export function outboxFor(sandbox: Sandbox, orderGid: string): Array<{ kind: str
   return (sandbox.api.outbox as Array<{ kind: string; to: string; orderId: string }>).filter((m) => m.orderId === orderGid);
 }
 
-/** A fulfilment without tracking, made through the API without notifying (for "Add tracking"). */
-export async function fulfilWithoutTracking(sandbox: Sandbox, fulfillmentOrderId: string): Promise<void> {
+/** A fulfilment made through the API without notifying (for "Add tracking" / "Edit tracking"). */
+export async function fulfilViaApi(sandbox: Sandbox, fulfillmentOrderId: string, trackingNumber?: string): Promise<void> {
   const res = await fetch(sandbox.api.graphqlUrl(), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': sandbox.api.token },
     body: JSON.stringify({
       query: 'mutation ($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) { fulfillment { id } userErrors { message } } }',
-      variables: { f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId }], notifyCustomer: false } },
+      variables: {
+        f: {
+          lineItemsByFulfillmentOrder: [{ fulfillmentOrderId }],
+          notifyCustomer: false,
+          ...(trackingNumber ? { trackingInfo: { number: trackingNumber, company: 'UPS' } } : {}),
+        },
+      },
     }),
   });
   const body = (await res.json()) as { data?: { fulfillmentCreate: { userErrors: Array<{ message: string }> } } };
