@@ -178,16 +178,29 @@ function words(text: unknown): string {
     .trim();
 }
 
+// Tags are free text the merchant also uses for products and notes, so a tag names a marketplace
+// only in the shapes connectors write: "Etsy", "eBay order", "amazon-fba", "TikTokOrderID:123",
+// "ebay-uk", "Imported from Etsy", "Shipped by TikTok". "reverb pedals" or "my etsy notes" do not.
+const TAG_LEADS = new Set(['', 'from', 'by', 'via', 'on', 'imported from', 'shipped by', 'fulfilled by', 'sold on', 'order from', 'synced from']);
+const TAG_TAILS = new Set(
+  'order orders orderid id number no nr sale sales sync synced import imported marketplace channel shop store prime fba fbm mfn afn seller buyer customer'
+    .split(' ')
+    .concat('uk us de fr it es nl pl se be ca au jp mx br in at ch ie eu com'.split(' ')),
+);
+const isTagTail = (token: string) => TAG_TAILS.has(token) || /\d/.test(token);
+
 function namesEntry(entry: MarketplaceEntry, text: string, mode: 'field' | 'tag'): boolean {
   if (text === '') return false;
   if (entry.exactNames?.includes(text)) return true;
   const padded = ` ${text} `;
   return entry.keywords.some((keyword) => {
-    if (text === keyword) return true;
-    // A tag is a label, often "amazon", "Etsy order", "Shipped by TikTok", "TikTokOrderID:123":
-    // the marketplace leads or ends it. A field (channel, app) may name it anywhere.
-    if (mode === 'tag') return text.startsWith(`${keyword} `) || text.endsWith(` ${keyword}`);
-    return padded.includes(` ${keyword} `);
+    const at = padded.indexOf(` ${keyword} `);
+    if (at === -1) return false;
+    // A field (source, channel, app name) may name the marketplace anywhere.
+    if (mode === 'field') return true;
+    const before = padded.slice(0, at).trim();
+    const after = padded.slice(at + keyword.length + 2).trim();
+    return TAG_LEADS.has(before) && (after === '' || after.split(' ').every(isTagTail));
   });
 }
 
