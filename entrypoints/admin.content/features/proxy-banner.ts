@@ -180,6 +180,8 @@ export default defineFeature({
     if (signal.aborted) return false;
     if (facts.ok) state.facts = facts.value;
     else state.apiError = facts.error;
+    // For `npm run bench`: facts → card time (marks are cheap and carry no page data).
+    performance.mark(`pmg:facts:${orderId}`);
 
     // The previous order's DOM may still be on screen right after a client-side navigation.
     const staleTitle = findOrderTitle(doc);
@@ -273,6 +275,7 @@ export default defineFeature({
 
     if (!slot) state.inactive = true;
     paint();
+    performance.mark(`pmg:card:${orderId}`);
 
     // The admin re-renders (data refresh, dialogs, language): keep the card in place and current.
     const view = doc.defaultView;
