@@ -4,6 +4,7 @@
  * React-controlled box ticked by default when the order has an email (Shopify hides it otherwise),
  * and the submit button calling fulfillmentCreate with notifyCustomer taken from React state.
  *
+ * `?wording=unknown` words the box in a way no admin language uses, to show "guard inactive".
  * Re-renders like the admin's: every keystroke re-renders the page, and changing the carrier
  * re-mounts the notify section (new DOM nodes, same state), so the guard must re-apply its label.
  */
@@ -14,6 +15,7 @@ import { cx } from '../styles';
 import { addressLines, Checkbox, CustomerAside, surfaceText, userErrorText, type SurfaceTextKey } from './common';
 
 const CARRIERS = ['DHL Express', 'UPS', 'USPS', 'Royal Mail', 'La Poste'];
+const UNKNOWN_WORDING = 'Keep the buyer posted';
 
 const FULFILL = /* GraphQL */ `
   mutation SandboxFulfil($fulfillment: FulfillmentInput!) {
@@ -29,6 +31,8 @@ export default function FulfilSurface(props: SurfaceProps) {
   const mark = props.mode === 'mark-as-fulfilled';
   const hasEmail = Boolean(order.email);
   const [notify, setNotify] = useState(hasEmail);
+  // ?wording=unknown: an admin release that words the box in a way the guard does not know.
+  const unknownWording = new URLSearchParams(location.search).get('wording') === 'unknown';
   const [trackingNumber, setTrackingNumber] = useState('');
   const [carrier, setCarrier] = useState(CARRIERS[0]!);
   const [busy, setBusy] = useState(false);
@@ -114,7 +118,7 @@ export default function FulfilSurface(props: SurfaceProps) {
             // Keyed by carrier: the admin rebuilds this section when the shipping details change.
             <div key={carrier} className={cx('Card')}>
               <h2 className={cx('SectionTitle')}>{t('notifyHeading')}</h2>
-              <Checkbox shape="wrap-shadow" label={t('notifyFulfil')} checked={notify} onChange={setNotify} />
+              <Checkbox shape="wrap-shadow" label={unknownWording ? UNKNOWN_WORDING : t('notifyFulfil')} checked={notify} onChange={setNotify} />
             </div>
           )}
           {error && (
