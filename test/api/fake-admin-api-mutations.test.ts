@@ -169,3 +169,31 @@ describe('fake Admin API: mutations and the outbox', () => {
     expect((await read(DEMO_ORDERS.ordinary.id)).email).toBe(DEMO_ORDERS.ordinary.email);
   });
 });
+
+describe('fake Admin API: deprecated names, tags and unmodelled fields', () => {
+  let api: FakeAdminApi;
+  beforeAll(async () => {
+    api = await startFakeAdminApi({ orders: 10, plan: 'enterprise' });
+  });
+  afterAll(() => api.close());
+
+  it('fulfillmentCreateV2 behaves like fulfillmentCreate, notification included', async () => {
+    const { body } = await gql(api, `mutation($f: FulfillmentV2Input!) { fulfillmentCreateV2(fulfillment: $f) { fulfillment { status } userErrors { message } } }`, {
+      f: { notifyCustomer: true, lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: DEMO_ORDERS.etsy.fulfillmentOrderId }] },
+    });
+    expect(body.data.fulfillmentCreateV2).toEqual({ fulfillment: { status: 'SUCCESS' }, userErrors: [] });
+    expect(api.outbox.map((e) => [e.kind, e.to])).toEqual([['shipping_confirmation', DEMO_ORDERS.etsy.email]]);
+  });
+
+  it('tagsAdd and tagsRemove change order tags', async () => {
+    const add = await gql(api, `mutation($id: ID!) { tagsAdd(id: $id, tags: ["pmg-fixed", "x"]) { node { ... on Order { tags } } userErrors { message } } }`, { id: DEMO_ORDERS.ordinary.id });
+    expect(add.body.data.tagsAdd.node.tags).toEqual(['pmg-fixed', 'x']);
+    const remove = await gql(api, `mutation($id: ID!) { tagsRemove(id: $id, tags: ["x"]) { node { ... on Order { tags } } } }`, { id: DEMO_ORDERS.ordinary.id });
+    expect(remove.body.data.tagsRemove.node.tags).toEqual(['pmg-fixed']);
+  });
+
+  it('fails loudly on a root field the fake does not model', async () => {
+    const { body } = await gql(api, `{ products(first: 1) { nodes { id } } }`);
+    expect(body.errors[0]).toMatchObject({ message: expect.stringContaining('does not implement QueryRoot.products'), extensions: { code: 'NOT_IMPLEMENTED_IN_FAKE' } });
+  });
+});

@@ -132,7 +132,8 @@ function selectionCost(ctx: Ctx, parent: GraphQLCompositeType, set: SelectionSet
     } else {
       const s = sub(ctx, field);
       const each = 1 + selectionCost(ctx, s.type, s.set, fieldPath);
-      const n = isList(field.def.type) ? Math.max(1, Number(argValue(ctx, field, 'first') ?? 1)) : 1;
+      const ids = argValue(ctx, field, 'ids');
+      const n = !isList(field.def.type) ? 1 : Array.isArray(ids) ? Math.max(1, ids.length) : Math.max(1, Number(argValue(ctx, field, 'first') ?? 1));
       total += n * each;
     }
   }

@@ -17,7 +17,7 @@ import { FakeClock } from './clock.ts';
 import { actualCost, MAX_QUERY_COST, requestedCost, type CostInput } from './cost.ts';
 import { INVALID_TOKEN_BODY, maxCostError, shopifyValidationError, throttledError } from './errors.ts';
 import { Faults } from './faults.ts';
-import { mutationRoot, queryRoot } from './resolvers.ts';
+import { mutationRoot, queryRoot, strictRoot } from './resolvers.ts';
 import { adminSchema } from './schema.ts';
 import { ALL_SCOPES, emptyCounters, type ApiState, type Counters, type OutboxEntry, type RequestContext, type Switches } from './state.ts';
 import { Store } from './store.ts';
@@ -149,8 +149,8 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
   const clientApps = [clientApp, ...(options.clientApps ?? [])];
 
   const faults = new Faults(() => clock.now());
-  const queryRootValue = queryRoot();
-  const mutationRootValue = mutationRoot();
+  const queryRootValue = strictRoot(queryRoot(), 'QueryRoot');
+  const mutationRootValue = strictRoot(mutationRoot(), 'Mutation');
 
   function costExtension(requested: number, actual: number | null) {
     return { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: state.bucket.status(clock.now()) };

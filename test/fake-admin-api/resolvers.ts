@@ -285,7 +285,7 @@ function orderNotFound(field = 'id'): UserError {
 }
 
 export function mutationRoot() {
-  return {
+  const root = {
     orderUpdate: (args: Args, ctx: RequestContext) => {
       requireScope(ctx, 'orderUpdate', ['write_orders']);
       count(ctx, 'orderUpdate');
@@ -567,6 +567,56 @@ export function mutationRoot() {
       ctx.state.bulk.cancel(op);
       return { bulkOperation: bulkView(op), userErrors: [] };
     },
+
+    tagsAdd: (args: Args, ctx: RequestContext) => tagsChange(args, ctx, 'tagsAdd'),
+    tagsRemove: (args: Args, ctx: RequestContext) => tagsChange(args, ctx, 'tagsRemove'),
   };
+  return {
+    ...root,
+    // Deprecated names still in 2025-01: same behaviour, notifications included.
+    fulfillmentCreateV2: root.fulfillmentCreate,
+    fulfillmentTrackingInfoUpdateV2: root.fulfillmentTrackingInfoUpdate,
+  };
+}
+
+function tagsChange(args: Args, ctx: RequestContext, name: 'tagsAdd' | 'tagsRemove') {
+  count(ctx, name);
+  const parsed = parseGid(args.id);
+  const tags = (args.tags as string[]).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+  const store = ctx.state.store;
+  if (parsed?.type === 'Order') {
+    requireScope(ctx, name, ['write_orders']);
+    const found = findOrder(ctx, args.id);
+    if (!found) return { node: null, userErrors: [{ field: ['id'], message: 'Order does not exist' }] };
+    const order = store.mutableOrder(found.ordinal);
+    order.tags = name === 'tagsAdd' ? [...new Set([...order.tags, ...tags])] : order.tags.filter((t) => !tags.some((x) => x.toLowerCase() === t.toLowerCase()));
+    store.touch(order);
+    return { node: orderView(order, ctx), userErrors: [] };
+  }
+  if (parsed?.type === 'Customer') {
+    requireScope(ctx, name, ['write_customers']);
+    const found = store.customerById(parsed.id);
+    if (!found) return { node: null, userErrors: [{ field: ['id'], message: 'Customer does not exist' }] };
+    const c = store.mutableCustomer(found.ordinal);
+    c.tags = name === 'tagsAdd' ? [...new Set([...c.tags, ...tags])] : c.tags.filter((t) => !tags.includes(t));
+    store.touchCustomer(c);
+    return { node: customerView(c, ctx), userErrors: [] };
+  }
+  return { node: null, userErrors: [{ field: ['id'], message: 'Resource does not exist' }] };
+}
+
+/**
+ * Root fields the fake does not model answer a clear GraphQL error instead of a silent null, so a
+ * test that strays outside the model fails loudly.
+ */
+export function strictRoot<T extends object>(root: T, typeName: 'QueryRoot' | 'Mutation'): T {
+  return new Proxy(root, {
+    get(target, prop, receiver) {
+      if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver);
+      return () => {
+        throw new GraphQLError(`The fake Admin API does not implement ${typeName}.${prop} (test/fake-admin-api/resolvers.ts).`, { extensions: { code: 'NOT_IMPLEMENTED_IN_FAKE' } });
+      };
+    },
+  });
 }
 

@@ -209,9 +209,11 @@ function termPredicate(node: Extract<Node, { type: 'term' }>, ctx: SearchContext
       });
     }
     case 'tag':
-      return (o) => o.tags.some((t) => t.toLowerCase() === v);
-    case 'tag_not':
-      return (o) => !o.tags.some((t) => t.toLowerCase() === v);
+    case 'tag_not': {
+      const m = globMatcher(v, ctx.leadingWildcard);
+      if (!m) return null;
+      return field === 'tag' ? (o) => o.tags.some((t) => m(t.toLowerCase())) : (o) => !o.tags.some((t) => m(t.toLowerCase()));
+    }
     case 'created_at':
     case 'processed_at':
       return (o) => compareDate(field === 'created_at' ? o.createdAt : o.processedAt, op, value, ctx.now);
