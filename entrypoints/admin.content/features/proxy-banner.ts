@@ -24,6 +24,7 @@ import { strategyKey, type Strategy } from '@/lib/rewrite';
 import { defaultSettings, neutralForms, strategyFor, type StoreSettings } from '@/lib/settings';
 import type { StoreRef } from '@/lib/store-ref';
 import { createCardHost, type CardButton, type CardModel } from '../proxy-card';
+import { reportFeatureStatus } from '../page-status';
 import { errorText, loadTexts, type Translate } from '../texts';
 import { defineFeature } from './registry';
 
@@ -243,7 +244,6 @@ export default defineFeature({
       paint();
     }
 
-    let reported = '';
     function paint() {
       if (signal.aborted) return;
       if (!state.facts) state.pageEmail = findContactEmail(doc, orderPageLang(doc))?.email ?? null;
@@ -258,19 +258,16 @@ export default defineFeature({
         else if (!where && !card.host.isConnected) doc.body.append(card.host);
       }
       const detection = detect(state);
-      const status = {
-        store,
-        surface: 'order',
-        orderId,
-        flagged: detection ? { marketplace: detection.marketplace, label: detection.label, via: detection.via } : null,
-        actions: model ? [model.title, ...(state.result ? [state.result.text] : [])] : [],
-        inactive: state.inactive,
-      };
-      const key = JSON.stringify(status);
-      if (key !== reported) {
-        reported = key;
-        void sendMessage('reportPageStatus', status);
-      }
+      // Merged with the notify guard's report for the same page (../page-status.ts).
+      reportFeatureStatus(
+        'proxy-banner',
+        { store, surface: 'order', orderId },
+        {
+          flagged: detection ? { marketplace: detection.marketplace, label: detection.label, via: detection.via } : null,
+          actions: model ? [model.title, ...(state.result ? [state.result.text] : [])] : [],
+          inactive: state.inactive,
+        },
+      );
     }
 
     if (!slot) state.inactive = true;
