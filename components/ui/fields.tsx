@@ -196,7 +196,8 @@ export function RadioGroup(props: RadioGroupProps) {
         const optionId = `${name}-${option.value}`;
         const optionHelpId = `${optionId}-help`;
         return (
-          <label key={option.value} className="pmg-choice" htmlFor={optionId}>
+          // The help text sits outside the <label>: the radio's name stays short, the help is its description.
+          <div key={option.value} className="pmg-choice">
             <input
               id={optionId}
               type="radio"
@@ -208,14 +209,14 @@ export function RadioGroup(props: RadioGroupProps) {
               onChange={() => props.onChange(option.value)}
             />
             <span className="pmg-choice__text">
-              <span>{option.label}</span>
+              <label htmlFor={optionId}>{option.label}</label>
               {option.helpText ? (
                 <span className="pmg-help" id={optionHelpId}>
                   {option.helpText}
                 </span>
               ) : null}
             </span>
-          </label>
+          </div>
         );
       })}
       <FieldMessages helpId={helpId} errorId={errorId} helpText={props.helpText} error={props.error} />

@@ -138,7 +138,16 @@ async function openDashboard(store: StoreRef): Promise<void> {
   const query = new URLSearchParams({ store: store.handle });
   if (store.origin) query.set('origin', store.origin);
   await browser.tabs.create({ url: getURL(`/dashboard.html?${query.toString()}`) });
-  window.close();
+  // The toolbar popup would stay open over the new tab; the same page opened as a tab stays.
+  if (isActionPopup()) window.close();
+}
+
+function isActionPopup(): boolean {
+  try {
+    return browser.extension.getViews({ type: 'popup' }).includes(window);
+  } catch {
+    return false;
+  }
 }
 
 /** Works out the store and tab (see target.ts for the rules). */

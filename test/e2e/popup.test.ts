@@ -10,9 +10,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { DEMO_ORDERS, startSandbox, type Sandbox } from '../sandbox/server';
-import { launchBrowser, type LaunchedBrowser } from './harness';
+import { SANDBOX_EXTENSION_DIR, launchBrowser, type LaunchOptions, type LaunchedBrowser } from './harness';
 
 const POPUP_VIEWPORT = { width: 400, height: 600 }; // Chrome's popups are at most 800×600
 
@@ -40,6 +43,24 @@ async function openPopupFor(browser: LaunchedBrowser, tabId: number): Promise<Pa
   return popup;
 }
 
+/**
+ * Chromium loads a private copy of the sandbox build, taken when the test starts, so another build
+ * writing .output/ meanwhile (a developer's, another test run's) cannot swap files under it.
+ */
+async function launchWithCopy(options: LaunchOptions = {}): Promise<LaunchedBrowser & { copy: string }> {
+  const copy = await mkdtemp(join(tmpdir(), 'pmg-popup-ext-'));
+  await cp(SANDBOX_EXTENSION_DIR, copy, { recursive: true });
+  const launched = await launchBrowser({ ...options, extensionDir: copy });
+  return {
+    ...launched,
+    copy,
+    async close() {
+      await launched.close();
+      await rm(copy, { recursive: true, force: true });
+    },
+  };
+}
+
 const primaryFix = (order: Page) => order.locator('pmg-order-card button.primary');
 
 describe('popup (English)', () => {
@@ -48,7 +69,7 @@ describe('popup (English)', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox();
-    browser = await launchBrowser();
+    browser = await launchWithCopy();
   });
   afterAll(async () => {
     await browser?.close();
@@ -92,7 +113,7 @@ describe('popup (English)', () => {
     // The popup of the order tab: status first.
     const tabId = await tabIdOf(browser.serviceWorker!, orderUrl);
     const popup = await openPopupFor(browser, tabId);
-    await popup.getByText('Amazon order').waitFor({ timeout: 15_000 });
+    await popup.getByText('Amazon order', { exact: true }).waitFor({ timeout: 15_000 });
     expect(await popup.getByText(`${sandbox.handle}.myshopify.com`).count()).toBe(1);
     await shot(browser, popup, 'popup-status-en');
 
@@ -145,7 +166,7 @@ describe('popup (German browser)', () => {
     // On Linux Chromium takes its UI language from the environment (--lang is honoured on Windows
     // and ChromeOS only), and needs Debian's chromium-l10n for any language but en-US.
     process.env.LANGUAGE = 'de';
-    browser = await launchBrowser({ lang: 'de' });
+    browser = await launchWithCopy({ lang: 'de' });
   });
   afterAll(async () => {
     if (previousLanguage === undefined) delete process.env.LANGUAGE;
@@ -162,9 +183,9 @@ describe('popup (German browser)', () => {
     await order.locator('pmg-order-card').waitFor({ timeout: 20_000 });
     const popup = await openPopupFor(browser, await tabIdOf(browser.serviceWorker!, orderUrl));
     expect(await popup.evaluate(() => (globalThis as any).chrome.i18n.getUILanguage())).toMatch(/^de/);
-    await popup.getByRole('tab', { name: 'Diese Seite' }).waitFor();
+    await popup.getByRole('tab', { name: 'Seite' }).waitFor();
     expect(await popup.locator('html').getAttribute('lang')).toBe('de');
-    await popup.getByText('Amazon-Bestellung').waitFor({ timeout: 15_000 });
+    await popup.getByText('Amazon-Bestellung', { exact: true }).waitFor({ timeout: 15_000 });
     await shot(browser, popup, 'popup-status-de');
     await popup.getByRole('tab', { name: 'Einstellungen' }).click();
     await popup.getByRole('radio', { name: /Entfernen|E-Mail entfernen/ }).first().waitFor();

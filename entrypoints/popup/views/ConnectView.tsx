@@ -19,10 +19,11 @@ export function ConnectView(props: { store: StoreRef; connected: boolean | null;
   const t = useT();
   const { store, connected } = props;
   const [check, setCheck] = useState<Check>({ state: 'idle' });
+  const [justConnected, setJustConnected] = useState(false);
 
   // A saved connection is tested on open, so the merchant sees at once whether it still works.
   useEffect(() => {
-    if (connected !== true) return;
+    if (connected !== true || justConnected) return;
     let live = true;
     setCheck({ state: 'busy' });
     void sendMessage('testConnection', { store }).then((result) => {
@@ -31,7 +32,7 @@ export function ConnectView(props: { store: StoreRef; connected: boolean | null;
     return () => {
       live = false;
     };
-  }, [connected, store]);
+  }, [connected, store, justConnected]);
 
   if (connected === null) return <Spinner label={t('popup_loading')} />;
   if (!connected) {
@@ -40,12 +41,26 @@ export function ConnectView(props: { store: StoreRef; connected: boolean | null;
         store={store}
         onConnected={(report) => {
           setCheck({ state: 'ok', report });
+          setJustConnected(true);
           props.onConnectedChange(true);
         }}
       />
     );
   }
-  return <ConnectionCard store={store} check={check} setCheck={setCheck} onDisconnected={() => props.onConnectedChange(false)} />;
+  return (
+    <BlockStack gap={400}>
+      {justConnected ? <Banner tone="success">{t('popup_connection_reload')}</Banner> : null}
+      <ConnectionCard
+        store={store}
+        check={check}
+        setCheck={setCheck}
+        onDisconnected={() => {
+          setJustConnected(false);
+          props.onConnectedChange(false);
+        }}
+      />
+    </BlockStack>
+  );
 }
 
 function ConnectFormCard(props: { store: StoreRef; onConnected: (report: ConnectionReport) => void }) {
