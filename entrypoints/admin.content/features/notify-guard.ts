@@ -586,7 +586,8 @@ export default defineFeature({
     const actions = new Set<string>();
     let inactive = false;
     const report = () => reportFeatureStatus('notify-guard', base, { flagged, actions: [...actions], inactive });
-    report();
+    // On the order page proxy-banner reports the verdict; we add to it only when a dialog gets guarded.
+    if (surface !== 'order') report();
     createNotifyGuard({
       doc,
       signal: run.signal,
