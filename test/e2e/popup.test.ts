@@ -131,6 +131,20 @@ describe('popup (English)', () => {
     expect(await primaryFix(order).count()).toBe(1);
   });
 
+  it('off the admin, says so and lists the connected store', async () => {
+    // Opened on its own, the popup page is itself the active tab: not an admin page.
+    const popup = await browser.newPage();
+    await popup.setViewportSize(POPUP_VIEWPORT);
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByText('Not a Shopify admin page').waitFor();
+    const row = popup.locator('.pmg-stores li', { hasText: `${sandbox.handle}.myshopify.com` });
+    expect(await row.textContent()).toContain('Connected');
+    // The sandbox store's admin link points at the sandbox origin kept with its credentials.
+    expect(await row.getByRole('link', { name: `Open the admin of ${sandbox.handle}` }).getAttribute('href')).toBe(sandbox.orderListUrl());
+    await shot(browser, popup, 'popup-off-admin-en');
+    await popup.close();
+  });
+
   it('keeps a bad setting out and says why, by keyboard alone', async () => {
     const tabId = await tabIdOf(browser.serviceWorker!, sandbox.orderUrl(DEMO_ORDERS.amazon.legacyId));
     const popup = await openPopupFor(browser, tabId);

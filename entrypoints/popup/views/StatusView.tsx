@@ -10,7 +10,7 @@ import { adminHomeUrl } from '../target';
 
 type Load = { state: 'loading' } | { state: 'done'; status: PageStatus | null } | { state: 'error'; error: AppError };
 
-/** "Is this page protected?" — the first thing the popup answers. */
+/** "Is this page protected?" — the first thing the popup answers; then what would make it better. */
 export function StatusView(props: {
   store: StoreRef;
   tabId: number | null;
@@ -37,6 +37,26 @@ export function StatusView(props: {
 
   return (
     <BlockStack gap={400}>
+      <Card title={t('popup_status_title')} id="page-status">
+        {tabId === null ? (
+          <BlockStack gap={200}>
+            <Text tone="secondary">{t('popup_status_no_tab')}</Text>
+            <div>
+              <Button url={adminHomeUrl(props.store)} target="_blank">
+                {t('popup_status_open_admin')}
+              </Button>
+            </div>
+          </BlockStack>
+        ) : load.state === 'loading' ? (
+          <Spinner label={t('popup_loading')} />
+        ) : load.state === 'error' ? (
+          <Banner tone="critical" title={t('popup_status_error_title')}>
+            {errorText(t, load.error)}
+          </Banner>
+        ) : (
+          <StatusBody status={load.status} />
+        )}
+      </Card>
       {!props.guardOn ? (
         <Banner
           tone="warning"
@@ -63,26 +83,6 @@ export function StatusView(props: {
           {t('popup_status_not_connected_body')}
         </Banner>
       ) : null}
-      <Card title={t('popup_status_title')} id="page-status">
-        {tabId === null ? (
-          <BlockStack gap={200}>
-            <Text tone="secondary">{t('popup_status_no_tab')}</Text>
-            <div>
-              <Button url={adminHomeUrl(props.store)} target="_blank">
-                {t('popup_status_open_admin')}
-              </Button>
-            </div>
-          </BlockStack>
-        ) : load.state === 'loading' ? (
-          <Spinner label={t('popup_loading')} />
-        ) : load.state === 'error' ? (
-          <Banner tone="critical" title={t('popup_status_error_title')}>
-            {errorText(t, load.error)}
-          </Banner>
-        ) : (
-          <StatusBody status={load.status} />
-        )}
-      </Card>
     </BlockStack>
   );
 }
