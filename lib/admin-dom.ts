@@ -95,11 +95,24 @@ function cssEscape(id: string): string {
 
 export function isCheckbox(el: Element): boolean {
   if (el.tagName === 'INPUT') return ((el as HTMLInputElement).type ?? '').toLowerCase() === 'checkbox';
-  return el.getAttribute('role') === 'checkbox';
+  if (el.getAttribute('role') === 'checkbox') return true;
+  return isClosedCheckboxComponent(el);
+}
+
+/**
+ * A Polaris web component checkbox (`<s-checkbox label="…" checked>`) whose shadow root we cannot
+ * enter (closed): the host itself is the box. With an open root, the input inside is the box instead.
+ */
+function isClosedCheckboxComponent(el: Element): boolean {
+  return el.tagName.includes('-') && /-checkbox$/i.test(el.tagName) && !el.shadowRoot;
 }
 
 export function isBoxChecked(el: Element): boolean {
   if (el.tagName === 'INPUT') return (el as HTMLInputElement).checked;
+  if (el.getAttribute('role') !== 'checkbox' && isClosedCheckboxComponent(el)) {
+    const prop = (el as Element & { checked?: unknown }).checked;
+    return typeof prop === 'boolean' ? prop : el.hasAttribute('checked');
+  }
   return el.getAttribute('aria-checked') === 'true';
 }
 
@@ -125,6 +138,7 @@ export function checkboxLabelText(box: Element): string {
   }
   const aria = box.getAttribute('aria-label');
   if (aria) parts.push(aria);
+  if (isClosedCheckboxComponent(box)) parts.push(box.getAttribute('label') ?? '', deepText(box));
   const id = box.getAttribute('id');
   if (id) {
     const root = box.getRootNode() as ParentNode;

@@ -142,3 +142,26 @@ describe('reading the admin through shadow roots', () => {
     expect(checkboxLabelText(box!)).toBe('Notify the buyer');
   });
 });
+
+describe('Polaris web-component checkboxes', () => {
+  it('a closed <s-checkbox> is the box itself, read from its label attribute and checked state', () => {
+    document.documentElement.lang = 'en';
+    document.body.innerHTML = '<s-checkbox label="Send shipment details to your customer now" checked></s-checkbox><s-checkbox label="Restock items" checked></s-checkbox>';
+    const [notify] = Array.from(document.querySelectorAll('s-checkbox'));
+    const found = findNotifyBoxes(document, { lang: 'en' });
+    expect(found.checkboxes).toBe(2);
+    expect(found.boxes.map((b) => b.box)).toEqual([notify]);
+    expect(isBoxChecked(notify!)).toBe(true);
+    notify!.removeAttribute('checked');
+    expect(isBoxChecked(notify!)).toBe(false);
+  });
+
+  it('an open <s-checkbox> counts once: through the input inside it', () => {
+    document.body.innerHTML = '<s-checkbox label="Notify customer"></s-checkbox>';
+    const host = document.querySelector('s-checkbox')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<label><input type="checkbox" checked><span>Notify customer</span></label>';
+    const found = findNotifyBoxes(document, { lang: 'en' });
+    expect(found.checkboxes).toBe(1);
+    expect(found.boxes[0]!.box.tagName).toBe('INPUT');
+  });
+});

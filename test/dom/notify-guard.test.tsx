@@ -214,6 +214,25 @@ describe('notify guard on a React-controlled checkbox', () => {
     expect(noteText(notes('notify-label')[0]!)).toContain('Désactivé : commande marketplace (Amazon)');
   });
 
+  it('says "guard inactive" inside a tracking dialog whose box it cannot find', async () => {
+    render(<OrderPage open={false} />);
+    start({ surface: 'order' });
+    document.getElementById('app')!.insertAdjacentHTML(
+      'beforeend',
+      '<div role="dialog" aria-label="Edit tracking"><label><input type="checkbox" checked> Keep the buyer posted</label></div>',
+    );
+    await vi.waitFor(() => expect(notes('guard-inactive')).toHaveLength(1));
+    expect(notes('guard-inactive')[0]!.parentElement!.getAttribute('role')).toBe('dialog');
+    expect(events).toContainEqual({ type: 'inactive', place: 'tracking', reason: 'box-not-found' });
+  });
+
+  it('guards an order edit "send invoice" box, without expecting one', async () => {
+    document.getElementById('app')!.innerHTML = '<h1>Edit order</h1><label><input type="checkbox" checked> Send invoice to customer</label>';
+    start({ surface: 'order-edit' });
+    expect(box().checked).toBe(false);
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'turned-off', place: 'order-edit' }));
+  });
+
   it('cleans up on abort (navigation)', () => {
     render(<FulfilPage />);
     start();
