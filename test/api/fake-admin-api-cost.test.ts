@@ -73,6 +73,15 @@ describe('fake Admin API: query cost and the leaky bucket', () => {
     expect(api.throttleStatus().currentlyAvailable).toBe(2000); // never above the maximum
   });
 
+  it('switch throttledStatus: 429 answers THROTTLED with HTTP 429 and Retry-After', async () => {
+    api.setSwitches({ throttledStatus: 429 });
+    api.setBucketLevel(0);
+    const { status, body, headers } = await gql(api, `{ orders(first: 250) { nodes { id } } }`);
+    expect(status).toBe(429);
+    expect(headers.get('retry-after')).toBe('3');
+    expect(body.errors[0].extensions.code).toBe('THROTTLED');
+  });
+
   it('uses the plan’s bucket: Plus holds 20000 and restores 1000/s', async () => {
     const plus = await startFakeAdminApi({ orders: 1, plan: 'plus', clock: 'manual' });
     try {

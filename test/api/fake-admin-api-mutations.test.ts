@@ -95,6 +95,12 @@ describe('fake Admin API: mutations and the outbox', () => {
     expect((await gql(api, del, { m: [ident] })).body.data.metafieldsDelete).toEqual({ deletedMetafields: [ident], userErrors: [] });
     expect((await read(DEMO_ORDERS.kaufland.id)).metafield).toBeNull();
     expect((await gql(api, del, { m: [ident] })).body.data.metafieldsDelete.deletedMetafields).toEqual([null]);
+    const onCustomer = await gql(api, `mutation($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id value } userErrors { message } } }`, {
+      m: [{ ownerId: DEMO_ORDERS.kaufland.customerId, namespace: 'proxy_mail_guard', key: 'original_email', type: 'single_line_text_field', value: DEMO_ORDERS.kaufland.email }],
+    });
+    expect(onCustomer.body.data.metafieldsSet.userErrors).toEqual([]);
+    const customer = await gql(api, `query($id: ID!) { customer(id: $id) { metafield(namespace: "proxy_mail_guard", key: "original_email") { id value } } }`, { id: DEMO_ORDERS.kaufland.customerId });
+    expect(customer.body.data.customer.metafield).toEqual(onCustomer.body.data.metafieldsSet.metafields[0]);
     const bad = await gql(api, `mutation($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { key } userErrors { field code elementIndex } } }`, {
       m: [{ ownerId: 'gid://shopify/Order/12', namespace: 'proxy_mail_guard', key: 'original_email', type: 'single_line_text_field', value: 'a@b.co' }],
     });

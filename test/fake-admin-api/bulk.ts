@@ -133,7 +133,7 @@ export class BulkOperations {
     const rootType = getNamedType(schema.getQueryType()!.getFields().orders!.type) as GraphQLObjectType;
     const key = root.alias?.value ?? root.name.value;
     for (let from = 0; from < ctx.state.store.size; from += CHUNK) {
-      if ((op.status as BulkStatus) === 'CANCELING') break;
+      if ((op.status as BulkStatus) !== 'RUNNING') break; // cancelled, or the server was reset
       const result = execute({ schema, document, rootValue, contextValue: { ...ctx, bulkSlice: { from, to: from + CHUNK } } }) as { data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
       if (result.errors?.length) {
         op.status = 'FAILED';
@@ -157,6 +157,7 @@ export class BulkOperations {
       });
       op.wake = undefined;
     }
+    if ((op.status as BulkStatus) === 'CANCELED') return;
     op.completedAt = this.getContext().now();
     if ((op.status as BulkStatus) === 'CANCELING') {
       op.status = 'CANCELED';

@@ -121,7 +121,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
   const plan = options.plan ?? 'standard';
   const clock = options.clock instanceof FakeClock ? options.clock : new FakeClock(options.clock === 'manual' ? 'manual' : 'real');
   const merchantDomain = `${shop}.com`;
-  const initialSwitches: Switches = { emptyEmail: 'clears', leadingWildcard: 'works', ...options.switches };
+  const initialSwitches: Switches = { emptyEmail: 'clears', leadingWildcard: 'works', throttledStatus: 200, ...options.switches };
   const makeStore = () => new Store({ seed, count: options.orders ?? 200, anchor: options.dataAnchor ?? DEFAULT_DATA_ANCHOR, merchantDomain, clock });
   const limits = PLAN_LIMITS[plan];
   let origin = '';
@@ -248,7 +248,10 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     const now = clock.now();
     if (!sandbox && (faults.stormActive || !state.bucket.take(requested, now))) {
       state.counters.throttledResponses++;
-      json(res, 200, { errors: [throttledError()], extensions: { cost: costExtension(requested, null) } }, headers);
+      const cost = costExtension(requested, null);
+      const waitSeconds = Math.max(1, Math.ceil((requested - cost.throttleStatus.currentlyAvailable) / cost.throttleStatus.restoreRate));
+      const extra: Record<string, string> = state.switches.throttledStatus === 429 ? { 'Retry-After': String(waitSeconds) } : {};
+      json(res, state.switches.throttledStatus, { errors: [throttledError()], extensions: { cost } }, { ...headers, ...extra });
       return;
     }
     const ctx: RequestContext = { state, scopes: auth.scopes, sandbox, searchWarnings: [] };

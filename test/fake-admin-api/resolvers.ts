@@ -395,8 +395,7 @@ export function mutationRoot() {
           result.push(metafieldView(mf!, gid('order', o.id)));
         } else {
           const c = store.mutableCustomer(owner.ordinal);
-          const o = store.order(owner.ordinal);
-          const [mf] = applyMetafields(ctx, null, c.metafields, [{ ...m, id: null }], () => store.newId('metafield', o ?? store.mutableOrder(owner.ordinal)) + 32);
+          const [mf] = applyMetafields(ctx, null, c.metafields, [{ ...m, id: null }], () => store.newCustomerMetafieldId(c));
           store.touchCustomer(c);
           result.push(metafieldView(mf!, gid('customer', c.id)));
         }

@@ -12,6 +12,8 @@ export interface Switches {
   emptyEmail: EmptyEmail;
   /** `email:*@domain` search: works as a suffix match, or the term is silently ignored. */
   leadingWildcard: LeadingWildcard;
+  /** HTTP status of THROTTLED answers: 200 (Shopify's documented GraphQL behaviour) or 429 (also reported), with Retry-After. */
+  throttledStatus: 200 | 429;
 }
 
 export type OutboxKind = 'shipping_confirmation' | 'shipping_update' | 'refund' | 'order_cancelled';

@@ -229,7 +229,8 @@ export class Store {
 
   /** A fresh id for a record created on an order (fulfillment, refund, metafield...). */
   newId(kind: IdKind, order: OrderRecord): number {
-    for (let k = 0; k < 64; k++) {
+    const limit = kind === 'metafield' ? 32 : 64; // customer metafields take 32..63
+    for (let k = 0; k < limit; k++) {
       let id: number;
       try {
         id = derivedId(kind, order.ordinal, k);
@@ -248,6 +249,15 @@ export class Store {
       }
     }
     throw new Error(`Fake Admin API: too many ${kind} records on order ${order.id}`);
+  }
+
+  /** Customer metafields use the upper half of the owner ordinal's metafield id range. */
+  newCustomerMetafieldId(customer: CustomerRecord): number {
+    for (let k = 32; k < 64; k++) {
+      const id = derivedId('metafield', customer.ordinal, k);
+      if (!customer.metafields.some((m) => m.id === id)) return id;
+    }
+    throw new Error(`Fake Admin API: too many metafields on customer ${customer.id}`);
   }
 
   /** A fresh id not derived from an order (bulk operations, jobs). */
