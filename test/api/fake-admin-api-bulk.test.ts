@@ -73,6 +73,15 @@ describe('fake Admin API: bulk operations', () => {
     expect(again.body.data.bulkOperationCancel.userErrors[0].message).toMatch(/cannot be canceled/);
   });
 
+  it('honours sortKey and reverse on the root connection', async () => {
+    await gql(api, RUN, { q: '{ orders(sortKey: CREATED_AT, reverse: true) { edges { node { id createdAt } } } }' });
+    const op = await waitDone(api);
+    const lines = (await (await fetch(op.url)).text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].id).toBe(DEMO_ORDERS.fixedByUs.id);
+    const times = lines.map((l) => l.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
   it('refuses an invalid bulk query with a userError', async () => {
     const bad = await gql(api, RUN, { q: '{ orders { edges { node { colour } } } }' });
     expect(bad.body.data.bulkOperationRunQuery).toMatchObject({ bulkOperation: null, userErrors: [{ field: ['query'], code: 'INVALID' }] });

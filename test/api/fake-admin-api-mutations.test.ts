@@ -85,6 +85,14 @@ describe('fake Admin API: mutations and the outbox', () => {
     expect(missing.body.data.customerUpdate.userErrors).toEqual([{ field: ['id'], message: 'Customer does not exist' }]);
   });
 
+  it('customerEmailMarketingConsentUpdate unsubscribes a customer; a customer without email gets a userError', async () => {
+    const m = `mutation($input: CustomerEmailMarketingConsentUpdateInput!) { customerEmailMarketingConsentUpdate(input: $input) { customer { emailMarketingConsent { marketingState } } userErrors { field message code } } }`;
+    const ok = await gql(api, m, { input: { customerId: DEMO_ORDERS.ordinary.customerId, emailMarketingConsent: { marketingState: 'UNSUBSCRIBED' } } });
+    expect(ok.body.data.customerEmailMarketingConsentUpdate).toEqual({ customer: { emailMarketingConsent: { marketingState: 'UNSUBSCRIBED' } }, userErrors: [] });
+    const none = await gql(api, m, { input: { customerId: DEMO_ORDERS.stripped.customerId, emailMarketingConsent: { marketingState: 'UNSUBSCRIBED' } } });
+    expect(none.body.data.customerEmailMarketingConsentUpdate.userErrors[0].code).toBe('INVALID');
+  });
+
   it('metafieldsSet and metafieldsDelete manage the original-email metafield', async () => {
     const set = await gql(api, `mutation($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { key value } userErrors { field message code elementIndex } } }`, {
       m: [{ ownerId: DEMO_ORDERS.kaufland.id, namespace: 'proxy_mail_guard', key: 'original_email', type: 'single_line_text_field', value: DEMO_ORDERS.kaufland.email }],

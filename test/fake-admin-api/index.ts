@@ -114,8 +114,27 @@ interface TokenInfo {
   expiresAt: number | null;
 }
 
+// Clients send the same few documents thousands of times (bulk tests, benches): parsing and validating
+// each once keeps the fake's CPU on executing them. (Added by BULK; documents are immutable, so sharing is safe.)
+const parseCache = new Map<string, DocumentNode>();
+const validationCache = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+function parsedDocument(query: string): DocumentNode {
+  let doc = parseCache.get(query);
+  if (!doc) {
+    doc = parse(query);
+    if (parseCache.size > 500) parseCache.clear();
+    parseCache.set(query, doc);
+  }
+  return doc;
+}
+
 export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Promise<FakeAdminApi> {
   const schema = adminSchema(); // built once per process
+  const validationOf = (document: DocumentNode): readonly GraphQLError[] => {
+    let errors = validationCache.get(document);
+    if (!errors) validationCache.set(document, (errors = validate(schema, document)));
+    return errors;
+  };
   const seed = options.seed ?? 1;
   const shop = options.shop ?? 'demo-store';
   const plan = options.plan ?? 'standard';
@@ -195,7 +214,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     let document: DocumentNode | null = null;
     let syntaxError: GraphQLError | null = null;
     try {
-      document = parse(body.query);
+      document = parsedDocument(body.query);
     } catch (e) {
       syntaxError = e as GraphQLError;
     }
@@ -222,7 +241,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       json(res, 200, { errors: [shopifyValidationError(syntaxError!)], extensions: { cost: costExtension(0, 0) } }, headers);
       return;
     }
-    const validationErrors = validate(schema, document);
+    const validationErrors = validationOf(document);
     if (validationErrors.length) {
       json(res, 200, { errors: validationErrors.map(shopifyValidationError), extensions: { cost: costExtension(0, 0) } }, headers);
       return;

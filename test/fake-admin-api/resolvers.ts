@@ -48,8 +48,9 @@ function ordersConnection(ctx: RequestContext, args: Args) {
     const search = compileSearch(args.query as string | undefined, { leadingWildcard: ctx.state.switches.leadingWildcard, now: store.now() });
     const since = visibleSince(ctx);
     const nodes: Record<string, unknown>[] = [];
-    for (let p = ctx.bulkSlice.from; p < Math.min(ctx.bulkSlice.to, store.size); p++) {
-      const s = store.summaryAt(p);
+    const posAt = store.positionsInOrder((args.sortKey as string | null) ?? 'ID', args.reverse as boolean | null);
+    for (let i = ctx.bulkSlice.from; i < Math.min(ctx.bulkSlice.to, store.size); i++) {
+      const s = store.summaryAt(posAt(i));
       if ((since === null || s.createdAt >= since) && search.matches(s)) nodes.push(orderView(store.order(s.ordinal) as OrderRecord, ctx));
     }
     return { edges: nodes.map((node) => ({ cursor: '', node })), nodes, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
@@ -565,6 +566,24 @@ export function mutationRoot() {
       if (op.status !== 'CREATED' && op.status !== 'RUNNING') return { bulkOperation: bulkView(op), userErrors: [{ field: null, message: `A bulk operation cannot be canceled when it is ${op.status.toLowerCase()}` }] };
       ctx.state.bulk.cancel(op);
       return { bulkOperation: bulkView(op), userErrors: [] };
+    },
+
+    customerEmailMarketingConsentUpdate: (args: Args, ctx: RequestContext) => {
+      requireScope(ctx, 'customerEmailMarketingConsentUpdate', ['write_customers']);
+      count(ctx, 'customerEmailMarketingConsentUpdate');
+      const input = args.input as { customerId: string; emailMarketingConsent: { marketingState: string; marketingOptInLevel?: string | null; consentUpdatedAt?: string | null } };
+      const store = ctx.state.store;
+      const parsed = parseGid(input.customerId);
+      const found = parsed?.type === 'Customer' ? store.customerById(parsed.id) : null;
+      if (!found) return { customer: null, userErrors: [{ field: ['input', 'customerId'], message: 'Customer not found', code: 'INVALID' }] };
+      if (!found.email) return { customer: customerView(found, ctx), userErrors: [{ field: ['input', 'emailMarketingConsent'], message: 'Customer must have an email address to update email marketing consent', code: 'INVALID' }] };
+      const c = store.mutableCustomer(found.ordinal);
+      const consent = input.emailMarketingConsent;
+      c.marketingState = consent.marketingState;
+      c.marketingOptInLevel = consent.marketingOptInLevel ?? c.marketingOptInLevel;
+      c.consentUpdatedAt = consent.consentUpdatedAt ? Date.parse(consent.consentUpdatedAt) : store.now();
+      store.touchCustomer(c);
+      return { customer: customerView(c, ctx), userErrors: [] };
     },
 
     tagsAdd: (args: Args, ctx: RequestContext) => tagsChange(args, ctx, 'tagsAdd'),

@@ -352,6 +352,17 @@ export class Store {
     return entry;
   }
 
+  /** Position of the i-th order in a sort order (bulk operations walk the store this way). */
+  positionsInOrder(sortKey: OrderSortKey | null | undefined, reverse: boolean | null | undefined): (i: number) => number {
+    const key = sortKey === 'UPDATED_AT' ? 'UPDATED_AT' : sortKey === 'CREATED_AT' || sortKey === 'PROCESSED_AT' || !sortKey ? 'CREATED_AT' : 'ID';
+    const sorted = key === 'ID' ? null : this.sorted(key);
+    const n = this.size;
+    return (i: number): number => {
+      const j = reverse ? n - 1 - i : i;
+      return sorted ? (sorted.order[j] as number) : j;
+    };
+  }
+
   /** Paginated, filtered listing with Shopify-style opaque cursors. */
   list(opts: ListOptions): ListPage {
     const key = opts.sortKey === 'UPDATED_AT' ? 'UPDATED_AT' : opts.sortKey === 'CREATED_AT' || opts.sortKey === 'PROCESSED_AT' || !opts.sortKey ? 'CREATED_AT' : 'ID';
@@ -359,10 +370,7 @@ export class Store {
     const n = this.size;
     const reverse = !!opts.reverse;
     // index i in iteration order → position
-    const posAt = (i: number): number => {
-      const j = reverse ? n - 1 - i : i;
-      return sorted ? (sorted.order[j] as number) : j;
-    };
+    const posAt = this.positionsInOrder(opts.sortKey, reverse);
     const indexOfPosition = (p: number): number => {
       const j = sorted ? (sorted.inverse[p] as number) : p;
       return reverse ? n - 1 - j : j;
