@@ -211,5 +211,9 @@ describe('fake Admin API: reading orders', () => {
     expect(status).toBe(200);
     expect(body.errors[0]).toMatchObject({ message: "Field 'colour' doesn't exist on type 'Order'", extensions: { code: 'undefinedField', typeName: 'Order', fieldName: 'colour' } });
     expect(body.data).toBeUndefined();
+    const missing = await gql(api, `{ order { id } }`);
+    expect(missing.body.errors[0]).toMatchObject({ message: "Field 'order' is missing required arguments: id", extensions: { code: 'missingRequiredArguments' } });
+    const syntax = await gql(api, `{ order(id: "x") { id }`);
+    expect(syntax.body.errors[0]).toMatchObject({ message: expect.stringContaining('Syntax Error'), extensions: { code: 'PARSE_ERROR' } });
   });
 });

@@ -48,6 +48,12 @@ export function shopifyValidationError(error: GraphQLError): Record<string, unkn
     out.extensions = { code: 'argumentNotAccepted', name: m[3], typeName: 'Field', argumentName: m[1] };
     return out;
   }
+  m = /^Field "(\w+)" argument "(\w+)" of type "([^"]+)" is required, but it was not provided\./.exec(error.message);
+  if (m) {
+    out.message = `Field '${m[1]}' is missing required arguments: ${m[2]}`;
+    out.extensions = { code: 'missingRequiredArguments', className: 'Field', name: m[1], arguments: m[2] };
+    return out;
+  }
   m = /^Variable "\$(\w+)" of required type "([^"]+)" was not provided\./.exec(error.message);
   if (m) {
     out.message = `Variable $${m[1]} of type ${m[2]} was provided invalid value`;
