@@ -26,7 +26,8 @@ const originalMetafield = (legacyId: string) =>
   sandbox.api.store.orderById(Number(legacyId))?.metafields.find((m) => m.namespace === 'proxy_mail_guard' && m.key === 'original_email')?.value ?? null;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ orders: 30 });
+  // 150 ms order loads: the previous order stays on screen meanwhile, as in the admin.
+  sandbox = await startSandbox({ orders: 30, orderLatencyMs: 150 });
   browser = await launchBrowser();
   page = await browser.newPage();
 });
@@ -58,6 +59,49 @@ describe('not connected: the card reads the page and offers the connect step', (
     await openOrder(DEMO_ORDERS.ordinary.legacyId);
     expect(await cardState()).toBe('none');
     expect(await card().isVisible()).toBe(false);
+  });
+
+  it('never shows the previous order\'s verdict after a client-side navigation', async () => {
+    await openOrder(DEMO_ORDERS.ebay.legacyId);
+    expect(await cardState()).toBe('warning');
+    await page.getByRole('link', { name: 'Orders' }).first().click();
+    await page.getByRole('link', { name: sandbox.api.store.orderById(Number(DEMO_ORDERS.ordinary.legacyId))!.name, exact: true }).click();
+    await page.waitForURL(new RegExp(`/orders/${DEMO_ORDERS.ordinary.legacyId}$`));
+    await expect.poll(cardState, { timeout: 10_000 }).toBe('none');
+    await page.goBack();
+    await page.goBack(); // popstate back to the eBay order
+    await expect.poll(cardState, { timeout: 10_000 }).toBe('warning');
+    expect(await cardText()).toContain(DEMO_ORDERS.ebay.email!);
+    // Order to order directly (as the admin's previous/next arrows do): the eBay page is still on
+    // screen when the URL changes, and its email must not be taken for the new order's.
+    await page.evaluate((path) => {
+      const seen: string[] = [];
+      (window as any).__cardStates = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const cards = r.type === 'attributes' ? [r.target] : Array.from(r.addedNodes);
+          for (const node of cards) {
+            const el = node as HTMLElement;
+            if (el.tagName === 'PMG-ORDER-CARD' && el.isConnected) seen.push(el.dataset.state ?? '');
+          }
+        }
+      }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+      history.pushState(null, '', path);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `/store/${sandbox.handle}/orders/${DEMO_ORDERS.ordinary.legacyId}`);
+    await expect.poll(cardState, { timeout: 10_000 }).toBe('none');
+    await page.waitForTimeout(300);
+    expect(new Set(await page.evaluate(() => (window as any).__cardStates as string[]))).toEqual(new Set(['none']));
+  });
+
+  it('follows the admin\'s own edit of the contact email (page re-render)', async () => {
+    await openOrder(DEMO_ORDERS.walmart.legacyId);
+    expect(await cardState()).toBe('warning');
+    await page.getByRole('button', { name: 'Edit contact information' }).click();
+    await page.getByRole('menuitem', { name: 'Edit contact information' }).click();
+    await page.getByRole('dialog').getByRole('textbox').fill('luis.ortega@example.com');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(cardState, { timeout: 10_000 }).toBe('none');
   });
 });
 

@@ -55,11 +55,11 @@ function parseArgs(argv: string[]): DemoArgs {
 
 async function start(args: DemoArgs): Promise<Sandbox> {
   try {
-    return await startSandbox({ port: args.port, orders: args.orders, minify: true });
+    return await startSandbox({ port: args.port, orders: args.orders, minify: true, orderLatencyMs: 150 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     console.log(`Port ${args.port} is busy; using a free port instead.`);
-    return startSandbox({ port: 0, orders: args.orders, minify: true });
+    return startSandbox({ port: 0, orders: args.orders, minify: true, orderLatencyMs: 150 });
   }
 }
 

@@ -23,6 +23,8 @@ const API_VERSION = '2025-01';
 export interface SandboxOptions extends Omit<FakeAdminApiOptions, 'extraRoutes'> {
   /** Minify the page bundle (bench/demo realism); default false for readable stack traces. */
   minify?: boolean;
+  /** Delay before an order page gets its data, like the real admin's loading time (default 0). */
+  orderLatencyMs?: number;
 }
 
 export interface Sandbox {
@@ -62,8 +64,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function shell(handle: string, lang: string, salt: string): string {
-  const config = JSON.stringify({ salt, handle, apiVersion: API_VERSION }).replace(/</g, '\\u003c');
+function shell(handle: string, lang: string, salt: string, orderLatencyMs: number): string {
+  const config = JSON.stringify({ salt, handle, apiVersion: API_VERSION, orderLatencyMs }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -80,7 +82,7 @@ function shell(handle: string, lang: string, salt: string): string {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { minify, ...apiOptions } = options;
+  const { minify, orderLatencyMs = 0, ...apiOptions } = options;
   const appJs = await buildSandboxApp(minify);
   // New salt per server: hashed class names differ between runs, as between admin releases.
   const salt = randomBytes(4).toString('hex');
@@ -101,7 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (url.pathname.startsWith('/store/')) {
       const lang = /^(en|fr|de)$/.test(url.searchParams.get('lang') ?? '') ? url.searchParams.get('lang')! : 'en';
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(shell(handle, lang, salt));
+      res.end(shell(handle, lang, salt, orderLatencyMs));
       return true;
     }
     if (url.pathname === '/favicon.ico') {

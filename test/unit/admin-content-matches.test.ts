@@ -13,7 +13,7 @@ describe('admin content script', () => {
   it('every match pattern covers the admin sample URLs and nothing on other hosts', () => {
     const toRegExp = (pattern: string) =>
       new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}`.replace('https://.*\\.', 'https://([a-z0-9-]+\\.)'));
-    const matches = (url: string) => contentScript.matches!.some((p) => toRegExp(p).test(url));
+    const matches = (url: string) => (contentScript.matches as string[]).some((p) => toRegExp(p).test(url));
     for (const url of [...SAMPLE_URLS.order, ...SAMPLE_URLS.fulfil, ...SAMPLE_URLS['order-list']]) expect(matches(url), url).toBe(true);
     for (const url of ['http://127.0.0.1:4173/store/demo-store/orders/1', 'https://evil.example/store/x/orders/1']) expect(matches(url), url).toBe(false);
   });

@@ -84,6 +84,9 @@ export const ORDERS_QUERY = /* GraphQL */ `
   }`;
 
 export async function loadOrder(id: string): Promise<SandboxOrder | null> {
+  // The real admin takes a moment to load an order; the server option `orderLatencyMs` mimics it.
+  const latency = (typeof window !== 'undefined' && window.__SANDBOX__?.orderLatencyMs) || 0;
+  if (latency > 0) await new Promise((r) => setTimeout(r, latency));
   const data = await gql<{ order: SandboxOrder | null }>(ORDER_QUERY, { id: orderGid(id) });
   return data.order;
 }

@@ -5,7 +5,7 @@
  */
 declare global {
   interface Window {
-    __SANDBOX__?: { salt: string; handle: string; apiVersion: string };
+    __SANDBOX__?: { salt: string; handle: string; apiVersion: string; orderLatencyMs?: number };
   }
 }
 

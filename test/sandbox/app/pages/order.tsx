@@ -17,7 +17,7 @@ type Dialog = null | { kind: 'contact' } | { kind: 'tracking'; fulfillmentId: st
 
 export function OrderPage({ handle, orderId, lang, broken }: { handle: string; orderId: string; lang: SandboxLang; broken: boolean }) {
   const t = (k: SandboxTextKey, p?: Record<string, string | number>) => sandboxText(lang, k, p);
-  const { state, refresh } = useOrder(orderId);
+  const { state, loading, refresh } = useOrder(orderId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [menu, setMenu] = useState<null | 'header' | 'customer'>(null);
   const neighbours = useNeighbours(orderId);
@@ -40,7 +40,7 @@ export function OrderPage({ handle, orderId, lang, broken }: { handle: string; o
   const Title = broken ? 'div' : 'h1';
 
   return (
-    <div className={cx('Page')}>
+    <div className={cx('Page')} aria-busy={loading}>
       <div className={cx('PageHeader')}>
         <Link href={`${base}/orders`} className={cx('Back')} aria-label={t('orders')}>←</Link>
         <div>
