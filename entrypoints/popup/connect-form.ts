@@ -4,6 +4,7 @@
  * of a round trip that ends in "invalid token".
  */
 import type { Credentials } from '@/lib/messages';
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '@/lib/shopify/connection';
 
 export type ConnectMethod = 'admin-token' | 'client-credentials';
 
@@ -42,12 +43,8 @@ export function validateConnectForm(form: ConnectForm): { errors: ConnectErrors;
     : { errors, credentials: { kind: 'client-credentials', clientId, clientSecret } };
 }
 
-/** The scopes to tick when creating the app; the connection test names any that are missing. */
+/** The scopes to tick when creating the app: the API layer's own list, so the two never disagree. */
 export const SCOPES_TO_TICK: Array<{ scope: string; optional?: boolean }> = [
-  { scope: 'read_orders' },
-  { scope: 'write_orders' },
-  { scope: 'read_customers' },
-  { scope: 'write_customers' },
-  { scope: 'read_merchant_managed_fulfillment_orders' },
-  { scope: 'read_all_orders', optional: true },
+  ...REQUIRED_SCOPES.map(({ scope }) => ({ scope })),
+  ...OPTIONAL_SCOPES.map(({ scope }) => ({ scope, optional: true })),
 ];

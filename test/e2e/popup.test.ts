@@ -209,5 +209,15 @@ describe('popup (German browser)', () => {
     await popup.getByText('Wo finde ich das Token?').click(); // the illustrated steps
     await popup.getByText('read_customers').waitFor();
     await shot(browser, popup, 'popup-connect-de');
+
+    // A token without the customer scopes connects, and the popup names each missing scope.
+    const limited = 'shpat_' + 'c'.repeat(32);
+    sandbox.api.addToken(limited, ['read_orders', 'write_orders', 'read_merchant_managed_fulfillment_orders']);
+    await popup.getByLabel('Zugriffstoken', { exact: true }).fill(limited);
+    await popup.getByRole('button', { name: 'Verbinden und testen' }).click();
+    await popup.getByText('2 Berechtigung(en) fehlen').waitFor({ timeout: 20_000 });
+    const missing = await popup.locator('#connection li code').allTextContents();
+    expect(missing.sort()).toEqual(['read_customers', 'write_customers']);
+    await shot(browser, popup, 'popup-missing-scopes-de');
   });
 });
