@@ -67,8 +67,12 @@ describe('popup (English)', () => {
   let sandbox: Sandbox;
   let browser: LaunchedBrowser;
 
+  const app = { clientId: 'pmg-e2e-app', clientSecret: `shpss_${'e'.repeat(32)}` };
+
   beforeAll(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox({
+      clientApps: [{ ...app, scopes: ['read_orders', 'write_orders', 'read_customers', 'write_customers', 'read_merchant_managed_fulfillment_orders'] }],
+    });
     browser = await launchWithCopy();
   });
   afterAll(async () => {
@@ -142,6 +146,31 @@ describe('popup (English)', () => {
     // The sandbox store's admin link points at the sandbox origin kept with its credentials.
     expect(await row.getByRole('link', { name: `Open the admin of ${sandbox.handle}` }).getAttribute('href')).toBe(sandbox.orderListUrl());
     await shot(browser, popup, 'popup-off-admin-en');
+    await popup.close();
+  });
+
+  it('disconnects (credentials wiped), then connects with a Dev Dashboard app', async () => {
+    const worker = browser.serviceWorker!;
+    const stored = () =>
+      worker.evaluate(async (key) => ((await (globalThis as any).chrome.storage.local.get(key)) as Record<string, unknown>)[key] ?? null, `credentials:${sandbox.handle}`);
+    expect(await stored()).not.toBeNull();
+
+    const popup = await openPopupFor(browser, await tabIdOf(worker, sandbox.orderUrl(DEMO_ORDERS.amazon.legacyId)));
+    await popup.getByRole('tab', { name: 'Connection' }).click();
+    await popup.getByTestId('shop-name').waitFor({ timeout: 20_000 });
+    await popup.getByRole('button', { name: 'Disconnect' }).click();
+    await popup.getByText(/The saved token or secret is deleted/).waitFor();
+    await popup.getByRole('button', { name: 'Disconnect' }).first().click();
+    await popup.getByRole('heading', { name: 'Connect this store' }).waitFor();
+    expect(await stored()).toBeNull();
+
+    await popup.getByRole('radio', { name: 'Dev Dashboard app' }).check();
+    await popup.getByLabel('Client ID', { exact: true }).fill(app.clientId);
+    await popup.getByLabel('Client secret', { exact: true }).fill(app.clientSecret);
+    await popup.getByRole('button', { name: 'Connect and test' }).click();
+    await popup.getByTestId('shop-name').waitFor({ timeout: 20_000 });
+    expect(await popup.locator('#connection').textContent()).toContain('Dev Dashboard app');
+    expect(JSON.stringify(await stored())).toContain('client-credentials');
     await popup.close();
   });
 
