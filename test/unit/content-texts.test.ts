@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { getTexts, registerTextHandlers } from '../../lib/platform/handlers/texts';
+import { sendMessage } from '../../lib/messaging';
+import { loadTexts, errorText } from '../../entrypoints/admin.content/texts';
+
+describe('getTexts (content-script translations from the background)', () => {
+  it('answers only the asked prefixes, in the admin language', () => {
+    const r = getTexts({ locale: 'fr-CA', prefixes: ['card_'] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.locale).toBe('fr');
+    expect(r.value.texts.card_undo).toBe('Annuler');
+    expect(Object.keys(r.value.texts).every((k) => k.startsWith('card_'))).toBe(true);
+  });
+
+  it('never hands out other areas (popup, dashboard) and falls back to English for unknown languages', () => {
+    const r = getTexts({ locale: 'ja', prefixes: ['popup_', 'dash_', 'err_'] });
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.value.locale).toBe('en');
+    expect(Object.keys(r.value.texts).length).toBeGreaterThan(0);
+    expect(Object.keys(r.value.texts).every((k) => k.startsWith('err_'))).toBe(true);
+  });
+
+  it('reaches the content script through messaging, with placeholders filled and errors in the admin language', async () => {
+    registerTextHandlers();
+    expect((await sendMessage('getTexts', { locale: 'de', prefixes: ['card_'] })).ok).toBe(true);
+    const tr = await loadTexts('de');
+    expect(tr('card_address', { email: 'a@b.de' })).toBe('E-Mail der Bestellung: a@b.de');
+    expect(errorText(tr, { code: 'not_connected', message: 'x' })).toBe('Dieser Shop ist noch nicht verbunden. Öffnen Sie Proxy Mail Guard und verbinden Sie ihn.');
+    expect(errorText(tr, { code: 'no_such_code', message: 'English fallback' })).toBe('English fallback');
+  });
+});
