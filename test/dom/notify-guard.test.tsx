@@ -127,6 +127,8 @@ describe('notify guard on a React-controlled checkbox', () => {
     });
     expect(box().checked).toBe(false);
     expect(notes('notify-label')).toHaveLength(1);
+    // The re-mount came right after our click: what we did is still reported.
+    await vi.waitFor(() => expect(events).toContainEqual({ type: 'turned-off', place: 'fulfil' }));
   });
 
   it('a dialog opened later (no URL change) is guarded, and again after it is re-opened', async () => {

@@ -179,8 +179,8 @@ export function createNotifyGuard(options: GuardOptions): NotifyGuard {
     showLabel(box, state, 'off');
     // The admin's state settles after its own event handling; check it really stayed off.
     view.setTimeout(() => {
-      if (signal.aborted || !box.isConnected || overridden.has(state.scope)) return;
-      if (isBoxChecked(box)) {
+      if (signal.aborted || overridden.has(state.scope)) return;
+      if (box.isConnected && isBoxChecked(box)) {
         state.refused = true;
         state.label?.remove();
         state.label = null;
