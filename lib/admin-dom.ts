@@ -14,6 +14,20 @@
 // ═════════════════════════════════════════════════════════════════════════════════════════════════
 // Notify guard (NOTIFY-GUARD): customer-notification checkboxes, dialogs, shadow-root walking.
 // Label words per language live in lib/notify-words.ts; structure rules live here.
+//
+// What we assume about the real admin (2026-11; none verified on a live store — see
+// shared/shopify/ADMIN-UI.md and admin-labels.json):
+//   surface              where                                   notify box                      verified
+//   fulfil items         /orders/{id}/fulfillment_orders/{fo}/fulfill  "Send shipment details to your customer now"  en only (third-party clones)
+//   mark as fulfilled    same URL (or a dialog)                  same wording assumed            no
+//   add / edit tracking  dialog on the order page, no URL change  wording unknown in every language  no
+//   refund               /orders/{id}/refund                     "Send a notification to the customer" beside "Restock items"  en fr es (help pages)
+//   cancel order         dialog from ⋯ More actions              "Send a notification to the customer"  en fr de (help / Flow)
+//   order edit           /orders/{id}/edit                       any box we recognise (no expectation)  no
+// - Boxes are native checkboxes, ARIA checkboxes, or Polaris web components (<s-checkbox>, open or
+//   closed shadow root); dialogs carry role=dialog/alertdialog, aria-modal or are <dialog open>.
+// - A box appears only when the order has an email (after `strip` none is expected).
+// - A click on the box is what the admin's React state follows (no other input path is needed).
 // ═════════════════════════════════════════════════════════════════════════════════════════════════
 
 import { classifyDialogTitle, classifyNotifyLabel, mentionsKnownWords, notifyLangOf, type DialogKind, type NotifyLang } from './notify-words';
