@@ -6,7 +6,7 @@
 import type { AuditSink } from '../audit';
 import type { NeutralForms } from '../marketplaces';
 import type { AdminClient } from '../shopify/client';
-import { changeOrderEmail, restoreOriginal } from '../shopify/email-change';
+import { changeOrderEmail, restoreOriginal, sameEmail } from '../shopify/email-change';
 import { asResult, ApiFailure } from '../shopify/errors';
 import { readOrderFacts } from '../shopify/order-facts';
 import type { Result } from '../result';
@@ -144,13 +144,17 @@ export function shopifyBulkApi(deps: ShopifyPortDeps): BulkApi {
       return { ok: true, value: { before: v.before, after: v.after, changed: v.changed, ...(v.auditId ? { auditId: v.auditId } : {}) } };
     },
 
-    recordRecovered: async (orderId, facts, batchId) => {
+    reconcile: async (orderId, facts, batchId) => {
       const entries = await deps.audit.forOrder(client.store.handle, orderId);
       for (const e of entries) {
-        if (e.status === 'pending' && e.batchId === batchId) {
-          const confirmed = e.kind === 'undo' ? e.after === facts.email : facts.originalEmail !== null && e.after === facts.email;
-          if (confirmed) await deps.audit.update(e.id, { status: 'done', after: facts.email });
-        }
+        if (e.status !== 'pending' || e.batchId !== batchId) continue;
+        const applied = sameEmail(e.after, facts.email) && (e.kind === 'undo' || facts.originalEmail !== null);
+        await deps.audit.update(
+          e.id,
+          applied
+            ? { status: 'done', after: facts.email }
+            : { status: 'failed', after: facts.email, error: { code: 'not_applied', message: 'Interrupted before Shopify applied the change; tried again.' } },
+        );
       }
     },
 

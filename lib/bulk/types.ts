@@ -70,10 +70,11 @@ export interface BulkApi {
   fixOrder(orderId: string, strategy: Strategy, opts: { batchId: string; customer: boolean }): Promise<Result<FixResult>>;
   restoreOrder(orderId: string, opts: { batchId: string; customer: boolean }): Promise<Result<FixResult>>;
   /**
-   * An order found already changed on resume (the previous worker's change reached Shopify, its
-   * record did not): close that change's pending audit entry. Optional, best effort.
+   * After an interruption the order was re-read: close the audit entries the previous worker left
+   * pending for it in this batch — done if the re-read shows their change, failed (never applied)
+   * otherwise. Optional, best effort.
    */
-  recordRecovered?(orderId: string, facts: OrderFacts, batchId: string): Promise<void>;
+  reconcile?(orderId: string, facts: OrderFacts, batchId: string): Promise<void>;
   /** Last bucket state seen in a response, for the ETA; null before the first call. */
   throttle(): ThrottleState | null;
   /** Cost points this client has spent so far (actualQueryCost summed), for the ETA. */

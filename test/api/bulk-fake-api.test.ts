@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
-import { needsFix, fakeOrders, startWorker, virtualClock } from './bulk-worker';
+import { needsFix, fakeOrders, startWorker, testSettings, virtualClock } from './bulk-worker';
 
 let api: FakeAdminApi;
 beforeAll(async () => {
-  api = await startFakeAdminApi({ orders: 600, plan: 'enterprise', seed: 7, clock: 'manual' });
+  api = await startFakeAdminApi({ orders: 300, plan: 'enterprise', seed: 7, clock: 'manual' });
 });
 afterAll(async () => api?.close());
 
@@ -49,6 +49,33 @@ describe('bulk job on the fake Admin API', () => {
     expect(u.ok && u.value.job.progress).toMatchObject({ done: relay.length, failed: 0 });
     for (const o of fakeOrders(api)) expect(o.email).toBe(originals.get(o.id));
     console.log(`${_path}: scan ${t1 - t0} ms, apply ${t2 - t1} ms, undo ${Date.now() - t2} ms for ${relay.length} relay orders`);
+    w.kill();
+  });
+
+  it('optionally fixes the customer records too and unsubscribes them from email marketing', async () => {
+    api.reset();
+    const settings = testSettings({ defaultStrategy: 'prefix' });
+    const before = fakeOrders(api).filter(needsFix);
+    const w = await startWorker(api, 'fake-api-customers', { clock: virtualClock(api), settings, bulkThreshold: 100 });
+    const scan = await w.engine.startScan(api.shop);
+    await w.engine.idle();
+    const jobId = scan.ok ? scan.value.id : '';
+    await w.engine.start(jobId, { customer: true });
+    await w.engine.idle();
+    const done = await w.engine.status(jobId);
+    expect(done.ok && done.value.job.progress.failed).toBe(0);
+    let checked = 0;
+    for (const o of before) {
+      const after = api.store.orderById(o.id)!;
+      expect(after.email).toBe(`blacklisted-${o.email}`);
+      const customer = o.customerId === null ? null : api.store.customerById(o.customerId);
+      if (customer && customer.email === after.email) {
+        checked++;
+        expect(customer.marketingState).toBe('NOT_SUBSCRIBED');
+      }
+    }
+    expect(checked).toBeGreaterThan(before.length / 2);
+    expect(api.counters.mutations.customerEmailMarketingConsentUpdate).toBe(checked);
     w.kill();
   });
 });

@@ -39,7 +39,7 @@ export interface Worker {
 }
 
 export async function startWorker(
-  api: FakeAdminApi,
+  api: Pick<FakeAdminApi, 'shop' | 'origin' | 'token'>,
   dbName: string,
   opts: { settings?: StoreSettings; clock?: Clock; concurrency?: number; bulkThreshold?: number; maxInFlight?: number } = {},
 ): Promise<Worker> {

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:bulk`: the bulk job against the fake Admin API at the Standard plan's limits
+ * (100 points/s, 2,000-point bucket — read from the responses, as in a real store), in real time.
+ *
+ *   1. 10,000 orders: scan (bulk operation), then fix every relay order (strip);
+ *   2. 100,000 orders: scan only.
+ * One JSON line each: {"orders","scanSeconds","applySeconds","utilisation","throttledErrors","failed","peakHeapMB"}.
+ * utilisation = cost points spent while applying ÷ what the bucket allowed in that time
+ * (bucket size + restore rate × seconds). peakHeapMB = the largest heap after a forced GC, sampled
+ * every 250 ms in this process (the fake API runs in a child process). IndexedDB is fake-indexeddb
+ * here, i.e. in this heap; in the browser it lives on disk.
+ *
+ * BENCH_BULK_ORDERS=2000 (apply run size) and BENCH_BULK_SCAN=20000 (scan-only size) shorten a run.
+ */
+import 'fake-indexeddb/auto';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startWorker, testSettings } from '../api/bulk-worker';
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+
+async function startServer(orders: number): Promise<{ store: { shop: string; origin: string; token: string }; child: ChildProcess }> {
+  const script = fileURLToPath(new URL('./bulk-server.ts', import.meta.url));
+  const child = fork(script, [JSON.stringify({ orders })], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const store = await new Promise<{ shop: string; origin: string; token: string }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { shop: string; origin: string; token: string }));
+    child.once('exit', (code) => reject(new Error(`fake API exited (${code})`)));
+  });
+  return { store, child };
+}
+
+function heapSampler() {
+  let peak = 0;
+  const sample = () => {
+    gc();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return mb(peak);
+    },
+  };
+}
+
+async function run(orders: number, apply: boolean) {
+  const { store, child } = await startServer(orders);
+  const worker = await startWorker(store, `bench-${orders}-${Date.now()}`, { settings: testSettings(), bulkThreshold: 2500, concurrency: 8 });
+  const heap = heapSampler();
+  try {
+    const t0 = performance.now();
+    const scan = await worker.engine.startScan(store.shop);
+    if (!scan.ok) throw new Error(scan.error.message);
+    await worker.engine.idle();
+    const scanned = await worker.engine.status(scan.value.id);
+    if (!scanned.ok || scanned.value.job.status !== 'scanned') throw new Error(`scan ended ${scanned.ok ? scanned.value.job.status : scanned.error.message}`);
+    const scanSeconds = (performance.now() - t0) / 1000;
+    const result: Record<string, unknown> = { orders, scanSeconds: round(scanSeconds), applySeconds: null, utilisation: null, throttledErrors: worker.client.stats.throttled, failed: 0 };
+    if (apply) {
+      const costBefore = worker.client.stats.costUsed;
+      const throttledBefore = worker.client.stats.throttled;
+      const t1 = performance.now();
+      const started = await worker.engine.start(scan.value.id);
+      if (!started.ok) throw new Error(started.error.message);
+      await worker.engine.idle();
+      const applySeconds = (performance.now() - t1) / 1000;
+      const done = await worker.engine.status(scan.value.id);
+      if (!done.ok) throw new Error(done.error.message);
+      const bucket = worker.client.stats.lastCost?.throttleStatus;
+      const budget = (bucket?.maximumAvailable ?? 0) + (bucket?.restoreRate ?? 0) * applySeconds;
+      Object.assign(result, {
+        applySeconds: round(applySeconds),
+        fixed: done.value.job.progress.changed,
+        utilisation: budget ? round((worker.client.stats.costUsed - costBefore) / budget, 3) : null,
+        throttledErrors: worker.client.stats.throttled - throttledBefore,
+        failed: done.value.job.progress.failed,
+        costUsed: worker.client.stats.costUsed - costBefore,
+        costBudget: Math.round(budget),
+      });
+    }
+    result.peakHeapMB = heap.stop();
+    console.log(JSON.stringify(result));
+  } finally {
+    heap.stop();
+    worker.kill();
+    child.disconnect();
+  }
+}
+
+const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+await run(Number(process.env.BENCH_BULK_ORDERS ?? 10_000), true);
+await run(Number(process.env.BENCH_BULK_SCAN ?? 100_000), false);
