@@ -42,11 +42,14 @@ describe('audit log', () => {
   });
 
   it('streams every entry exactly once, oldest first, across chunks with equal times', async () => {
-    const log = new AuditLog(await openGuardDb(new IDBFactory()));
-    for (let i = 0; i < 1200; i++) await log.add(entry(i, { at: i < 700 ? '2026-01-01T00:00:00.000Z' : `2026-01-02T00:00:${String(i % 60).padStart(2, '0')}.000Z` }));
+    const db = await openGuardDb(new IDBFactory());
+    const log = new AuditLog(db);
+    const tx = db.transaction('audit', 'readwrite');
+    for (let i = 0; i < 1200; i++) void tx.store.put(entry(i, { at: i < 700 ? '2026-01-01T00:00:00.000Z' : `2026-01-02T00:00:${String(i % 60).padStart(2, '0')}.000Z` }));
+    await tx.done;
     const seen: string[] = [];
     for await (const e of log.entries()) seen.push(e.id);
     expect(seen.length).toBe(1200);
     expect(new Set(seen).size).toBe(1200);
-  });
+  }, 30_000);
 });
