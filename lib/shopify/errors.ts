@@ -6,24 +6,30 @@
 import { fail, type AppError, type Result } from '../result';
 import { redactSecrets } from '../redact';
 
-export type ApiErrorCode =
-  | 'not_connected'
-  | 'token_invalid'
-  | 'token_expired'
-  | 'client_credentials_rejected'
-  | 'scope_missing'
-  | 'order_not_found'
-  | 'user_error'
-  | 'store_unreachable'
-  | 'server_error'
-  | 'throttled_too_long'
-  | 'strip_rejected_by_shopify'
-  | 'change_not_confirmed'
-  | 'nothing_to_restore'
-  | 'unsupported_context'
-  | 'api_error'
-  | 'store_invalid'
-  | 'invalid_credentials';
+/** Every code this layer (and the messaging transport) can answer; each has `err_<code>` in all locales. */
+export const API_ERROR_CODES = [
+  'not_connected',
+  'token_invalid',
+  'token_expired',
+  'client_credentials_rejected',
+  'scope_missing',
+  'order_not_found',
+  'user_error',
+  'store_unreachable',
+  'server_error',
+  'throttled_too_long',
+  'strip_rejected_by_shopify',
+  'change_not_confirmed',
+  'nothing_to_restore',
+  'api_error',
+  'store_invalid',
+  'invalid_credentials',
+  'internal_error',
+  'extension_unreachable',
+  'no_tab',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export class ApiFailure extends Error {
   readonly code: string;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeAdminApi, DEMO_ORDERS, type FakeAdminApi } from '../fake-admin-api/index';
 import { readOrderFacts, fetchOrdersPage, listMarketplaceOrders } from '../../lib/shopify/order-facts';
 import { changeOrderEmail, restoreOriginal } from '../../lib/shopify/email-change';
@@ -167,7 +167,11 @@ describe('connection and credentials', () => {
     expect(stored(api, amazon().legacyId).email).toBe(amazon().email);
   });
 
-  it('a wrong token is token_invalid and the token is in no error', async () => {
+  it('a wrong token is token_invalid and the token is in no error and no log', async () => {
+    const logged: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))),
+    );
     const bad = 'shpat_ffffffffffffffffffffffffffffffff';
     const ctx = await contextFor(api, { credentials: { kind: 'admin-token', token: bad } });
     const results = [
@@ -178,6 +182,13 @@ describe('connection and credentials', () => {
     for (const r of results) expect(r).toMatchObject({ ok: false, error: { code: 'token_invalid' } });
     expect(JSON.stringify(results)).not.toContain(bad);
     expect(JSON.stringify(results)).not.toContain(api.token);
+    // A working token too, through a whole fix: nothing of it in any console output.
+    const good = await contextFor(api);
+    await changeOrderEmail(good, amazon().legacyId, { kind: 'strip' });
+    await restoreOriginal(good, amazon().legacyId);
+    spies.forEach((s) => s.mockRestore());
+    expect(logged.join('\n')).not.toContain(bad);
+    expect(logged.join('\n')).not.toContain(api.token);
   });
 
   it('client credentials: exchanges for a token and works; a wrong secret is client_credentials_rejected', async () => {

@@ -309,3 +309,13 @@ describe('where requests go', () => {
     expect(notLoopback.log[0]!.url).toBe('https://demo-store.myshopify.com/admin/api/2025-01/graphql.json');
   });
 });
+
+describe('error codes', () => {
+  it('every API error code has a sentence in every locale', async () => {
+    const { API_ERROR_CODES } = await import('../../lib/shopify/errors');
+    for (const locale of ['en', 'fr', 'de', 'es', 'it', 'nl']) {
+      const catalogue = (await import(`../../public/_locales/${locale}/messages.json`)).default as Record<string, { message: string }>;
+      for (const code of API_ERROR_CODES) expect(catalogue[`err_${code}`]?.message, `${locale} err_${code}`).toBeTruthy();
+    }
+  });
+});
