@@ -11,7 +11,7 @@ import { DEMO_ORDERS, startSandbox, type Sandbox } from '../sandbox/server';
 import { surfaceText } from '../sandbox/app/surfaces/common';
 import { defaultSettings } from '../../lib/settings';
 import type { PageStatus } from '../../lib/messages';
-import { extensionCopy, guardLabel, outboxFor } from './notify-scenarios';
+import { extensionCopy, guardLabel, outboxFor, removeExtensionCopies } from './notify-scenarios';
 
 const T = 15_000;
 const u = (k: Parameters<typeof surfaceText>[1]) => surfaceText('en', k);
@@ -76,6 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await sandbox?.close();
+  removeExtensionCopies();
 });
 
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { connectStore, disconnectStore, launchBrowser, type LaunchedBrowser } from './harness';
 import { DEMO_ORDERS, startSandbox, type DemoKey, type Sandbox } from '../sandbox/server';
-import { extensionCopy, fulfilViaApi, outboxFor, runSurface, type NotifySurface } from './notify-scenarios';
+import { extensionCopy, removeExtensionCopies, fulfilViaApi, outboxFor, runSurface, type NotifySurface } from './notify-scenarios';
 
 const SURFACES = ['add-tracking', 'edit-tracking', 'cancel'] as const satisfies readonly NotifySurface[];
 const LANGS = ['en', 'fr', 'de'] as const;
@@ -23,6 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sandbox?.close();
+  removeExtensionCopies();
 });
 
 beforeEach(() => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { connectStore, disconnectStore, launchBrowser, type LaunchedBrowser } from './harness';
 import { DEMO_ORDERS, startSandbox, type Sandbox } from '../sandbox/server';
-import { extensionCopy, outboxFor, runSurface, type NotifySurface } from './notify-scenarios';
+import { extensionCopy, removeExtensionCopies, outboxFor, runSurface, type NotifySurface } from './notify-scenarios';
 
 const SURFACES: NotifySurface[] = ['fulfil', 'mark-as-fulfilled', 'refund'];
 const LANGS = ['en', 'fr', 'de'] as const;
@@ -24,6 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sandbox?.close();
+  removeExtensionCopies();
 });
 
 beforeEach(() => {

@@ -4,7 +4,7 @@
  * to the surface the way a merchant does (buttons, menus, dialogs), submits, and returns what the
  * page looked like before submitting; the tests then read the fake Admin API's outbox.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,5 +153,13 @@ export async function extensionCopy(): Promise<string> {
   for (let i = 0; i < 240 && !complete(); i++) await new Promise((r) => setTimeout(r, 500));
   const target = await mkdtemp(join(tmpdir(), 'pmg-extension-'));
   await cp(source, target, { recursive: true });
+  copies.push(target);
   return target;
+}
+
+const copies: string[] = [];
+
+/** Removes the copies made by extensionCopy (call from afterAll). */
+export function removeExtensionCopies(): void {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
