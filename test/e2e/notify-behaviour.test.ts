@@ -157,7 +157,7 @@ describe('notify guard behaviour', () => {
 
   it('an order without email (after strip) has no box, and the guard does not cry wolf', async () => {
     await openFulfil('stripped');
-    await new Promise((r) => setTimeout(r, 3500)); // longer than the guard's grace period
+    await new Promise((r) => setTimeout(r, 4500)); // longer than the guard's grace period (4 s)
     expect(await page.getByRole('checkbox').count()).toBe(0);
     expect(await inactiveNotice().count()).toBe(0);
   });

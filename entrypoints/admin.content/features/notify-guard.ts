@@ -64,6 +64,9 @@ export interface GuardOptions {
   onEvent?: (event: GuardEvent) => void;
 }
 
+/** How long an expected box may take to appear (the admin renders late) before we say we cannot see it. */
+const GRACE_MS = 4000;
+
 /** Dialog kinds that carry a notify box whenever the order has an email. */
 const EXPECTING_DIALOGS: ReadonlySet<DialogKind> = new Set(['tracking', 'cancel', 'fulfil', 'refund']);
 
@@ -209,7 +212,7 @@ export function createNotifyGuard(options: GuardOptions): NotifyGuard {
       if (signal.aborted || !scope.key.isConnected) return;
       const still = findNotifyBoxes(scope.key, { lang: options.words, structureFallback: true }).boxes.length === 0;
       if (still) showInactive(scope.key, scope.place, 'box-not-found');
-    }, options.graceMs ?? 2500);
+    }, options.graceMs ?? GRACE_MS);
     graceTimers.set(scope.key, timer);
   }
 
