@@ -64,8 +64,9 @@ async function run(orders: number, simulated: boolean) {
           now: () => virtualNow,
           random: Math.random,
           sleep: async (ms) => {
-            virtualNow += Math.max(0, ms);
+            // Server first, then our mirror: while the two differ, the server is ahead (we under-estimate).
             await fetch(`${origin}/__bench/advance?ms=${Math.max(0, ms)}`, { method: 'POST' });
+            virtualNow += Math.max(0, ms);
           },
         }
       : undefined;
