@@ -27,6 +27,7 @@ export { ALL_SCOPES, type Counters, type OutboxEntry, type Switches } from './st
 export { PLAN_LIMITS, type Plan } from './bucket.ts';
 export { FakeClock } from './clock.ts';
 export { adminSchema } from './schema.ts';
+export { gql } from './http.ts';
 export type { Store } from './store.ts';
 
 /** The store's data "today": generated orders span the two years before it (fixed, so seeds replay). */
