@@ -143,6 +143,23 @@ describe('fake Admin API: reading orders', () => {
     expect(back.body.data.orders.edges.map((e: any) => e.node.name)).toEqual(newest.body.data.orders.edges.map((e: any) => e.node.name));
   });
 
+  it('keeps paging right when a test adds an order dated in the past', async () => {
+    const extra = await startFakeAdminApi({ orders: 40, plan: 'enterprise' });
+    try {
+      const added = extra.store.addOrder({ email: 'late.import@marketplace.amazon.de', sourceName: 'amazon', createdAt: Date.UTC(2025, 5, 1) });
+      const names = await allPages(extra, { sortKey: 'CREATED_AT' }, 7);
+      expect(names).toHaveLength(extra.store.size);
+      expect(new Set(names).size).toBe(extra.store.size);
+      const { body } = await gql(extra, PAGE, { first: 250, sortKey: 'CREATED_AT' });
+      const created = body.data.orders.edges.map((e: any) => e.node.createdAt);
+      expect([...created].sort()).toEqual(created);
+      expect(body.data.orders.edges.map((e: any) => e.node.name)).toContain(added.name);
+      expect((await gql(extra, PAGE, { first: 5, query: 'email:late.import@marketplace.amazon.de' })).body.data.orders.edges).toHaveLength(1);
+    } finally {
+      await extra.close();
+    }
+  });
+
   it('filters with the documented query syntax', async () => {
     const all = [...api.store.allOrders()];
     const count = async (query: string) => (await allPages(api, { query }, 250)).length;
