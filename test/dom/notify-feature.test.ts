@@ -126,6 +126,17 @@ describe('notify-guard feature', () => {
     await vi.waitFor(() => expect(statuses.at(-1)?.inactive).toBe(true));
   }, 12_000);
 
+  it('follows the admin switching its language without a navigation', async () => {
+    facts.set('109', orderFacts('109', AMAZON));
+    fulfilPage(AMAZON);
+    await run('/orders/109/fulfillment_orders/9/fulfill');
+    expect(note('notify-label')).toContain('Turned off: marketplace order (Amazon)');
+    document.documentElement.lang = 'fr';
+    document.querySelector('label')!.lastChild!.textContent = ' Envoyer dès maintenant les détails de l’expédition à votre client';
+    await vi.waitFor(() => expect(note('notify-label')).toContain('Désactivé : commande marketplace (Amazon)'));
+    expect(box().checked).toBe(false);
+  });
+
   it('does nothing when the merchant switched the guard off', async () => {
     await saveStoreSettings('demo-store', { ...defaultSettings(), guardEnabled: false });
     facts.set('107', orderFacts('107', AMAZON));

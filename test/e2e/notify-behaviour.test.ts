@@ -25,9 +25,9 @@ const notifyBox = () => page.getByRole('checkbox', { name: u('notifyFulfil'), ex
 const confirmDialog = () => page.locator('[data-pmg="guard-confirm"]').getByRole('alertdialog');
 const inactiveNotice = () => page.locator('[data-pmg="guard-inactive"]');
 
-async function openFulfil(key: keyof typeof DEMO_ORDERS, query = '') {
+async function openFulfil(key: keyof typeof DEMO_ORDERS, query: Record<string, string> = {}) {
   const order = DEMO_ORDERS[key];
-  await page.goto(`${sandbox.fulfilUrl(order.legacyId, order.fulfillmentOrderLegacyId)}${query}`);
+  await page.goto(`${sandbox.fulfilUrl(order.legacyId, order.fulfillmentOrderLegacyId)}?${new URLSearchParams({ lang: 'en', ...query })}`);
   await page.getByRole('heading', { name: u('fulfilTitle'), exact: true }).waitFor({ timeout: T });
 }
 
@@ -128,8 +128,18 @@ describe('notify guard behaviour', () => {
     expect(outboxFor(sandbox, amazon.id)).toEqual([]);
   });
 
+  it('speaks the admin language the merchant switches to, without a navigation', async () => {
+    await openFulfil('amazon');
+    await guardLabel(page).waitFor({ timeout: T });
+    expect(await guardLabel(page).locator('p').innerText()).toContain('Turned off: marketplace order (Amazon)');
+    await page.getByLabel('Admin language').selectOption('de');
+    await expect.poll(() => guardLabel(page).locator('p').innerText().catch(() => ''), { timeout: T }).toContain('Ausgeschaltet: Marktplatz-Bestellung (Amazon)');
+    expect(await page.getByRole('checkbox', { name: surfaceText('de', 'notifyFulfil'), exact: true }).isChecked()).toBe(false);
+    await browser.screenshot(page, 'notify-language-switch-de');
+  });
+
   it('says "guard inactive" when the box is worded in a way it does not know (and never guesses)', async () => {
-    await openFulfil('amazon', '?wording=unknown');
+    await openFulfil('amazon', { wording: 'unknown' });
     await inactiveNotice().waitFor({ timeout: T });
     expect(await inactiveNotice().locator('p').innerText()).toContain('Guard inactive: check the notify box yourself');
     expect(await page.getByRole('checkbox', { name: 'Keep the buyer posted' }).isChecked()).toBe(true);

@@ -96,11 +96,14 @@ interface BoxState {
 export interface NotifyGuard {
   /** Re-scans now (the guard also re-scans by itself on every re-render). */
   scan(): void;
+  /** The admin switched language: re-word our labels and read its labels with the new words. */
+  retranslate(tr: GuardOptions['tr'], words: NotifyLang | null): void;
 }
 
 export function createNotifyGuard(options: GuardOptions): NotifyGuard {
   const { doc, signal } = options;
-  const tr = withFallback(options.tr);
+  let tr = withFallback(options.tr);
+  let words = options.words;
   const view = doc.defaultView!;
   const mp = options.marketplace.label;
   const boxes = new Map<Element, BoxState>();
@@ -119,7 +122,7 @@ export function createNotifyGuard(options: GuardOptions): NotifyGuard {
       ? { key: main, place: options.surface, expected: options.expectBoxes && (options.surface === 'fulfil' || options.surface === 'refund') }
       : null;
     const dialogs = findDialogs(doc).map((dialog): Scope => {
-      const kind = dialogKind(dialog, options.words);
+      const kind = dialogKind(dialog, words);
       return { key: dialog, place: DIALOG_PLACE[kind], expected: options.expectBoxes && EXPECTING_DIALOGS.has(kind) };
     });
     return { page, dialogs };
@@ -130,7 +133,7 @@ export function createNotifyGuard(options: GuardOptions): NotifyGuard {
     const { page, dialogs } = scopes();
     const seen = new Set<Element>();
     const visit = (scope: Scope, keep: (box: Element) => boolean) => {
-      const found = findNotifyBoxes(scope.key, { lang: options.words, structureFallback: scope.expected }).boxes.filter((b) => keep(b.box));
+      const found = findNotifyBoxes(scope.key, { lang: words, structureFallback: scope.expected }).boxes.filter((b) => keep(b.box));
       for (const { box } of found) {
         seen.add(box);
         guardBox(box, scope);
@@ -210,7 +213,7 @@ export function createNotifyGuard(options: GuardOptions): NotifyGuard {
     const timer = view.setTimeout(() => {
       graceTimers.delete(scope.key);
       if (signal.aborted || !scope.key.isConnected) return;
-      const still = findNotifyBoxes(scope.key, { lang: options.words, structureFallback: true }).boxes.length === 0;
+      const still = findNotifyBoxes(scope.key, { lang: words, structureFallback: true }).boxes.length === 0;
       if (still) showInactive(scope.key, scope.place, 'box-not-found');
     }, options.graceMs ?? GRACE_MS);
     graceTimers.set(scope.key, timer);
@@ -220,6 +223,7 @@ export function createNotifyGuard(options: GuardOptions): NotifyGuard {
     if (!inactiveNotices.has(key)) {
       const notice = makeNote(doc, 'guard-inactive', 'critical', tr('guard_inactive'), tr('guard_inactive_hint', { marketplace: mp }));
       notice.setAttribute('role', 'alert');
+      notice.dataset.reason = reason;
       key.prepend(notice);
       inactiveNotices.set(key, notice);
     }
@@ -326,7 +330,26 @@ export function createNotifyGuard(options: GuardOptions): NotifyGuard {
   );
 
   scan();
-  return { scan };
+  return {
+    scan,
+    retranslate(next, nextWords) {
+      tr = withFallback(next);
+      words = nextWords;
+      for (const [box, state] of boxes) {
+        const mode = state.label?.dataset.mode as 'off' | 'overridden' | undefined;
+        state.label?.remove();
+        state.label = null;
+        if (mode && box.isConnected) showLabel(box, state, mode);
+      }
+      for (const [key, notice] of [...inactiveNotices]) {
+        const reason = notice.dataset.reason as 'box-not-found' | 'untick-refused';
+        notice.remove();
+        inactiveNotices.delete(key);
+        if (key.isConnected) showInactive(key, 'dialog', reason);
+      }
+      scan();
+    },
+  };
 }
 
 /**
@@ -591,7 +614,7 @@ export default defineFeature({
     const report = () => reportFeatureStatus('notify-guard', base, { flagged, actions: [...actions], inactive });
     // On the order page proxy-banner reports the verdict; we add to it only when a dialog gets guarded.
     if (surface !== 'order') report();
-    createNotifyGuard({
+    const guard = createNotifyGuard({
       doc,
       signal: run.signal,
       surface: surface as GuardSurface,
@@ -614,6 +637,17 @@ export default defineFeature({
         report();
       },
     });
+    // The admin's language can change without a navigation (its language setting): follow it.
+    let lang = doc.documentElement.getAttribute('lang');
+    const langObserver = new MutationObserver(async () => {
+      const next = doc.documentElement.getAttribute('lang');
+      if (next === lang) return;
+      lang = next;
+      const nextTr = await loadTexts(next);
+      if (!run.signal.aborted && lang === next) guard.retranslate(nextTr, adminLang(doc));
+    });
+    langObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    run.signal.addEventListener('abort', () => langObserver.disconnect(), { once: true });
     return true;
   },
 });
