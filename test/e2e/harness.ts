@@ -6,7 +6,7 @@
  *   const control = await launchBrowser({ extension: false }); // same browser, no extension
  *   await connectStore(browser.serviceWorker, sandbox); // credentials stored as the popup does
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,21 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** Browser UI language (Chromium --lang); the admin's language is the page's, not this. */
   lang?: string;
+  /**
+   * Load a private copy of the extension (default true): several people may rebuild .output/ while a
+   * browser test runs on this machine; a copy taken from a complete build cannot change under the test.
+   */
+  privateCopy?: boolean;
+}
+
+/** Waits for a complete build (the manifest is written last), then copies it to a temporary folder. */
+async function privateExtensionCopy(dir: string): Promise<string> {
+  const complete = () => ['manifest.json', 'background.js', 'content-scripts/admin.js', 'popup.html'].every((f) => existsSync(join(dir, f)));
+  for (let i = 0; i < 240 && !complete(); i++) await new Promise((r) => setTimeout(r, 500));
+  if (!complete()) throw new Error(`No complete extension build in ${dir}: run \`npm run build:sandbox\` first.`);
+  const target = await mkdtemp(join(tmpdir(), 'pmg-extension-'));
+  await cp(dir, target, { recursive: true });
+  return target;
 }
 
 export interface LaunchedBrowser {
@@ -57,7 +72,9 @@ export function chromiumArgs(extensionDir: string | null, headed = false): strin
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Browser tests need Debian chromium at ${CHROMIUM}.`);
   const withExtension = options.extension !== false;
-  const extensionDir = withExtension ? resolve(options.extensionDir ?? SANDBOX_EXTENSION_DIR) : null;
+  const builtDir = withExtension ? resolve(options.extensionDir ?? SANDBOX_EXTENSION_DIR) : null;
+  const copied = builtDir && options.privateCopy !== false ? await privateExtensionCopy(builtDir) : null;
+  const extensionDir = copied ?? builtDir;
   if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build:sandbox\` first.`);
   }
@@ -97,6 +114,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     async close() {
       await context.close().catch(() => {});
       await rm(profile, { recursive: true, force: true }).catch(() => {});
+      if (copied) await rm(copied, { recursive: true, force: true }).catch(() => {});
     },
   };
   if (serviceWorker) browsers.set(serviceWorker, launched);

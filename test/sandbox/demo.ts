@@ -115,7 +115,7 @@ async function main() {
   let browser: LaunchedBrowser | null = null;
   const display = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (args.open && display && existsSync(CHROMIUM)) {
-    browser = await launchBrowser({ headed: true, viewport: null });
+    browser = await launchBrowser({ headed: true, viewport: null, privateCopy: false });
     if (args.connect) await connectStore(browser, sandbox);
     const page = await browser.newPage();
     await page.goto(sandbox.orderUrl(DEMO_ORDERS.amazon.legacyId, args.lang === 'en' ? undefined : { lang: args.lang }));
