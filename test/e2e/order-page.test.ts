@@ -201,6 +201,7 @@ describe('connected', () => {
     await browser.screenshot(page, 'order-card-amazon-fr');
     await page.getByLabel('Admin language').selectOption('de');
     await expect.poll(() => card().locator('h2').innerText(), { timeout: 10_000 }).toBe('Amazon-Bestellung: Die E-Mail ist eine Weiterleitungsadresse');
+    await browser.screenshot(page, 'order-card-amazon-de');
     await page.getByLabel('Admin language').selectOption('en');
   });
 
