@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
@@ -65,7 +65,7 @@ const primaryFix = (order: Page) => order.locator('pmg-order-card button.primary
 
 describe('popup (English)', () => {
   let sandbox: Sandbox;
-  let browser: LaunchedBrowser;
+  let browser: LaunchedBrowser & { copy: string };
 
   const app = { clientId: 'pmg-e2e-app', clientSecret: `shpss_${'e'.repeat(32)}` };
 
@@ -135,6 +135,27 @@ describe('popup (English)', () => {
     expect(await primaryFix(order).count()).toBe(1);
   });
 
+  it('reads the active tab\'s address on the admin only, without the "tabs" permission', async () => {
+    // What the toolbar popup relies on (target.ts): host permissions reveal admin URLs, nothing else.
+    const manifest = JSON.parse(await readFile(join(browser.copy, 'manifest.json'), 'utf8')) as { permissions?: string[] };
+    expect(manifest.permissions ?? []).not.toContain('tabs');
+    const activeTab = () =>
+      browser.serviceWorker!.evaluate(async () => {
+        const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return (tab?.url as string | undefined) ?? null;
+      });
+    const orderUrl = sandbox.orderUrl(DEMO_ORDERS.amazon.legacyId);
+    const order = await browser.newPage();
+    await order.goto(orderUrl);
+    const elsewhere = await browser.newPage();
+    await elsewhere.goto('data:text/html,<title>Somewhere else</title>');
+    await order.bringToFront();
+    expect(await activeTab()).toBe(orderUrl);
+    await elsewhere.bringToFront();
+    expect(await activeTab()).toBeNull();
+    await Promise.all([order.close(), elsewhere.close()]);
+  });
+
   it('off the admin, says so and lists the connected store', async () => {
     // Opened on its own, the popup page is itself the active tab: not an admin page.
     const popup = await browser.newPage();
@@ -200,7 +221,7 @@ describe('popup (English)', () => {
 
 describe('popup (German browser)', () => {
   let sandbox: Sandbox;
-  let browser: LaunchedBrowser;
+  let browser: LaunchedBrowser & { copy: string };
 
   const previousLanguage = process.env.LANGUAGE;
 
