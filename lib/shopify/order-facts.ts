@@ -75,8 +75,14 @@ export interface OrdersPage {
   endCursor: string | null;
 }
 
+/**
+ * Each order node requests ~7 points (order, customer, app, channel, metafield) and Shopify refuses a
+ * query whose requested cost is above 1,000, so a page holds at most 100 orders (~702 points).
+ */
+export const MAX_PAGE_SIZE = 100;
+
 export interface OrdersPageRequest {
-  /** 1–250 (Shopify's page limit). */
+  /** 1–100 (see MAX_PAGE_SIZE). */
   first?: number;
   after?: string | null;
   /** Shopify search syntax, e.g. `created_at:>=2026-01-01` or `source_name:amazon`; no leading wildcards. */
@@ -85,7 +91,7 @@ export interface OrdersPageRequest {
 
 /** One page of orders, newest first. The bulk job pages with `endCursor` and can resume from it. */
 export async function fetchOrdersPage(client: AdminClient, request: OrdersPageRequest = {}): Promise<OrdersPage> {
-  const first = Math.max(1, Math.min(250, Math.floor(request.first ?? 100)));
+  const first = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(request.first ?? MAX_PAGE_SIZE)));
   const data = await client.request<{
     orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: OrderNode[] };
   }>(ORDERS_PAGE_QUERY, { first, after: request.after ?? null, query: request.query ?? null });
@@ -136,7 +142,7 @@ export function detectOrder(facts: OrderFacts, options: Pick<ListOptions, 'extra
 export async function* listMarketplaceOrders(client: AdminClient, options: ListOptions = {}): AsyncGenerator<MarketplacePage> {
   let after = options.after ?? null;
   for (let page = 0; options.maxPages === undefined || page < options.maxPages; page++) {
-    const result = await fetchOrdersPage(client, { first: options.first ?? 100, after, query: options.query ?? null });
+    const result = await fetchOrdersPage(client, { first: options.first ?? MAX_PAGE_SIZE, after, query: options.query ?? null });
     const orders: MarketplaceOrder[] = [];
     for (const facts of result.orders) {
       const detection = detectOrder(facts, options);

@@ -43,6 +43,10 @@ describe('reading orders', () => {
     const client = clientFor(api);
     const first = await fetchOrdersPage(client, { first: 50 });
     expect(first.orders.length).toBe(50);
+    // Larger pages are capped below Shopify's 1,000-point single-query limit.
+    const big = await fetchOrdersPage(client, { first: 250 });
+    expect(big.orders.length).toBe(100);
+    expect(client.stats.lastCost!.requestedQueryCost).toBeLessThanOrEqual(1000);
     const times = first.orders.map((o) => o.orderId);
     expect(new Set(times).size).toBe(50);
     let scanned = 0;
