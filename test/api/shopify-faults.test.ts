@@ -93,14 +93,14 @@ describe('one order under faults', () => {
   });
 
   it('a hung answer times out: queries are retried, a mutation is verified before any re-send', async () => {
-    const ctx = await contextFor(api, { requestTimeoutMs: 300 });
-    api.faults.slowNext(1, 1500, { only: 'query' });
+    const ctx = await contextFor(api, { requestTimeoutMs: 700 });
+    api.faults.slowNext(1, 2500, { only: 'query' });
     expect(await changeOrderEmail(ctx, amazon().legacyId, { kind: 'prefix' })).toMatchObject({ ok: true, value: { changed: true } });
-    api.faults.slowNext(1, 800, { only: 'mutation' });
+    api.faults.slowNext(1, 1500, { only: 'mutation' });
     const ebay = DEMO_ORDERS.ebay;
     expect(await changeOrderEmail(ctx, ebay.legacyId, { kind: 'prefix' })).toMatchObject({ ok: true, value: { changed: true } });
     // The slow original is applied late too: the same change, so the end state is the same.
-    await new Promise((r) => setTimeout(r, 900));
+    await new Promise((r) => setTimeout(r, 1600));
     expect(stored(api, ebay.legacyId)).toMatchObject({ email: `blacklisted-${ebay.email}`, original: ebay.email });
     await expectRecordedOrUnchanged(ctx, [
       { orderId: amazon().legacyId, email: amazon().email },
