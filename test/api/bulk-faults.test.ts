@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
 import { expectedRelayIds, fakeOrders, startWorker, testSettings, virtualClock, type Worker } from './bulk-worker';
 
-const ORDERS = 10_000;
+const ORDERS = Number(process.env.BULK_FAULT_ORDERS ?? 10_000);
 const DB = 'bulk-faults';
 
 /** A small seeded PRNG, so a failing run can be replayed. */
@@ -23,6 +23,20 @@ function rng(seed: number) {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
+}
+
+/** Waits for a condition while the job still runs; a job that stopped early fails the test with its state. */
+async function until(done: () => boolean, worker: () => Worker, jobId: string, log: string[]): Promise<void> {
+  for (let i = 0; !done(); i++) {
+    await new Promise((r) => setTimeout(r, 5));
+    if (i % 40 === 39) {
+      const view = await worker().engine.status(jobId);
+      const job = view.ok ? view.value.job : null;
+      if (!job || (job.status !== 'running' && job.status !== 'scanning')) {
+        throw new Error(`job stopped early: ${JSON.stringify(job && { status: job.status, progress: job.progress, error: job.error })}\n${log.join('\n')}`);
+      }
+    }
+  }
 }
 
 let api: FakeAdminApi;
@@ -41,12 +55,12 @@ describe(`bulk job, ${ORDERS.toLocaleString('en')} orders, random faults`, () =>
     const relay = expectedRelayIds(api, settings);
     expect(relay.length).toBeGreaterThan(ORDERS * 0.3);
     const log: string[] = [];
-    let worker: Worker = await startWorker(api, DB, { clock, settings });
+    let worker: Worker = await startWorker(api, DB, { clock, settings, bulkThreshold: 100 });
     const restart = async (why: string) => {
       log.push(`${why} at ${api.counters.mutations.orderUpdate ?? 0} changes`);
       worker.kill();
       await new Promise((r) => setTimeout(r, 5));
-      worker = await startWorker(api, DB, { clock, settings });
+      worker = await startWorker(api, DB, { clock, settings, bulkThreshold: 100 });
       return worker.engine.resumeAll();
     };
 
@@ -56,7 +70,7 @@ describe(`bulk job, ${ORDERS.toLocaleString('en')} orders, random faults`, () =>
     if (!scan.ok) throw new Error(scan.error.message);
     const jobId = scan.value.id;
     // Wait until the export is running (the fake counts the bulkOperationRunQuery mutation).
-    while (!api.counters.mutations.bulkOperationRunQuery) await new Promise((r) => setTimeout(r, 2));
+    await until(() => !!api.counters.mutations.bulkOperationRunQuery, () => worker, jobId, log);
     await new Promise((r) => setTimeout(r, 20));
     api.faults.dropNext(2, { only: 'query' });
     expect(await restart('worker killed during scan')).toEqual([jobId]);
@@ -85,7 +99,7 @@ describe(`bulk job, ${ORDERS.toLocaleString('en')} orders, random faults`, () =>
     const started = await worker.engine.start(jobId);
     expect(started.ok).toBe(true);
     for (const event of events) {
-      while ((api.counters.mutations.orderUpdate ?? 0) < event.at) await new Promise((r) => setTimeout(r, 5));
+      await until(() => (api.counters.mutations.orderUpdate ?? 0) >= event.at, () => worker, jobId, log);
       log.push(`${event.name} at ${api.counters.mutations.orderUpdate ?? 0}`);
       await event.run();
     }
@@ -135,7 +149,7 @@ describe(`bulk job, ${ORDERS.toLocaleString('en')} orders, random faults`, () =>
     const t3 = Date.now();
     const undo = await worker.engine.undoBatch(jobId);
     if (!undo.ok) throw new Error(undo.error.message);
-    while ((api.counters.mutations.orderUpdate ?? 0) < relay.length + Math.floor(relay.length / 3)) await new Promise((r) => setTimeout(r, 2));
+    await until(() => (api.counters.mutations.orderUpdate ?? 0) >= relay.length + Math.floor(relay.length / 3), () => worker, undo.value.id, log);
     api.faults.dropNext(2, { phase: 'after', only: 'mutation' });
     await restart('worker killed during undo');
     await worker.engine.idle();

@@ -41,7 +41,7 @@ export interface Worker {
 export async function startWorker(
   api: Pick<FakeAdminApi, 'shop' | 'origin' | 'token'>,
   dbName: string,
-  opts: { settings?: StoreSettings; clock?: Clock; concurrency?: number; bulkThreshold?: number; maxInFlight?: number } = {},
+  opts: { settings?: StoreSettings; clock?: Clock; concurrency?: number; bulkThreshold?: number; maxInFlight?: number; jobStore?: (db: never) => JobStore } = {},
 ): Promise<Worker> {
   let alive = true;
   const controllers = new Set<AbortController>();
@@ -75,7 +75,7 @@ export async function startWorker(
   });
   const port = shopifyBulkApi({ client, audit, download: (url) => guardedFetch(url), extraDomains: settings.extraDomains, neutral: neutralForms(settings) });
   const engine = new BulkEngine({
-    store: new JobStore(db as never),
+    store: opts.jobStore ? opts.jobStore(db as never) : new JobStore(db as never),
     apiFor: () => port,
     classifierFor: () => classifierFromSettings(settings),
     ...(clock ? { sleep: clock.sleep, now: clock.now } : {}),
