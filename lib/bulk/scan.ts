@@ -26,13 +26,24 @@ export interface ScanContext {
   batchSize: number;
 }
 
+/** Internal: the bulk export completed but not one line of its file could be read. */
+const EXPORT_UNREADABLE = 'bulk_export_unreadable';
+
 export async function runScan(ctx: ScanContext, job: BulkJob): Promise<Result<BulkJob>> {
   if (!job.scan.finishedAt && job.scan.cursor === null && job.scan.bulkOperationId === null && job.scan.scanned === 0) {
     const counted = await ctx.api.countOrders();
     if (!counted.ok) return counted;
     job.scan.path = counted.value.count > ctx.bulkThreshold || !counted.value.exact ? 'bulk' : 'paging';
   }
-  const done = job.scan.path === 'bulk' ? await scanBulk(ctx, job) : await scanPages(ctx, job);
+  let done = job.scan.path === 'bulk' ? await scanBulk(ctx, job) : await scanPages(ctx, job);
+  if (!done.ok && done.error.code === EXPORT_UNREADABLE && job.scan.linesDone === 0) {
+    // The export finished but its file could not be fetched at all (a browser may refuse the
+    // storage host, or it may be down): page through the orders instead, which only costs points.
+    // Nothing of the export was counted yet, so the paging scan starts from a clean slate.
+    job.scan.path = 'paging';
+    await ctx.store.putJob(job);
+    done = await scanPages(ctx, job);
+  }
   if (!done.ok) return done;
   if (!ctx.alive()) return { ok: false, error: stopped() };
   job.scan.finishedAt = new Date(ctx.now()).toISOString();
@@ -85,8 +96,10 @@ async function scanBulk(ctx: ScanContext, job: BulkJob): Promise<Result<void>> {
   const skip = job.scan.linesDone;
   let line = 0;
   let batch: JobItem[] = [];
+  let received = 0;
   try {
     for await (const text of ctx.api.readJsonl(url)) {
+      received++;
       line++;
       if (line <= skip) continue;
       const order = parseOrderNode(safeJson(text));
@@ -102,6 +115,9 @@ async function scanBulk(ctx: ScanContext, job: BulkJob): Promise<Result<void>> {
       }
     }
   } catch (error) {
+    if (received === 0 && skip === 0) {
+      return { ok: false, error: { code: EXPORT_UNREADABLE, message: `The export file could not be read (${String((error as Error)?.message ?? error)}).` } };
+    }
     // Counts in memory are ahead of what is stored: reload them before anyone retries.
     return { ok: false, error: { code: 'bulk_download_failed', message: `The export download was interrupted (${String((error as Error)?.message ?? error)}).` } };
   }

@@ -52,6 +52,28 @@ describe('bulk job on the fake Admin API', () => {
     w.kill();
   });
 
+  it('pages through the orders instead when the export file cannot be downloaded at all', async () => {
+    api.reset();
+    const relay = fakeOrders(api).filter(needsFix);
+    let downloads = 0;
+    // What a browser answers when it refuses the storage host: a network-level TypeError, no response.
+    const blocked = async () => {
+      downloads++;
+      throw new TypeError('Failed to fetch');
+    };
+    const w = await startWorker(api, 'fake-api-export-blocked', { clock: virtualClock(api), bulkThreshold: 100, download: blocked });
+    const scan = await w.engine.startScan(api.shop);
+    await w.engine.idle();
+    const job = await w.engine.status(scan.ok ? scan.value.id : '');
+    if (!job.ok) throw new Error(job.error.message);
+    expect(downloads).toBe(1);
+    expect(job.value.job.status).toBe('scanned');
+    expect(job.value.job.scan.path).toBe('paging');
+    expect(job.value.job.scan.scanned).toBe(api.store.size);
+    expect(Object.values(job.value.job.scan.byMarketplace).reduce((n, c) => n + c.relay, 0)).toBe(relay.length);
+    w.kill();
+  });
+
   it('optionally fixes the customer records too and unsubscribes them from email marketing', async () => {
     api.reset();
     const settings = testSettings({ defaultStrategy: 'prefix' });

@@ -41,7 +41,7 @@ export interface Worker {
 export async function startWorker(
   api: Pick<FakeAdminApi, 'shop' | 'origin' | 'token'>,
   dbName: string,
-  opts: { settings?: StoreSettings; clock?: Clock; concurrency?: number; bulkThreshold?: number; maxInFlight?: number; jobStore?: (db: never) => JobStore } = {},
+  opts: { settings?: StoreSettings; clock?: Clock; concurrency?: number; bulkThreshold?: number; maxInFlight?: number; jobStore?: (db: never) => JobStore; download?: (url: string) => Promise<Response> } = {},
 ): Promise<Worker> {
   let alive = true;
   const controllers = new Set<AbortController>();
@@ -73,7 +73,7 @@ export async function startWorker(
     ...(clock ? { clock } : {}),
     ...(opts.maxInFlight ? { maxInFlight: opts.maxInFlight } : {}),
   });
-  const port = shopifyBulkApi({ client, audit, download: (url) => guardedFetch(url), extraDomains: settings.extraDomains, neutral: neutralForms(settings) });
+  const port = shopifyBulkApi({ client, audit, download: opts.download ?? ((url) => guardedFetch(url)), extraDomains: settings.extraDomains, neutral: neutralForms(settings) });
   const engine = new BulkEngine({
     store: opts.jobStore ? opts.jobStore(db as never) : new JobStore(db as never),
     apiFor: () => port,
