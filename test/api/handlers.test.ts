@@ -40,6 +40,18 @@ describe('background handlers', () => {
     });
   });
 
+  it('concurrent asks for the same order share one request; a later ask reads again', async () => {
+    await sendMessage('connect', { store: store(), credentials: { kind: 'admin-token', token: api.token } });
+    const ask = () => sendMessage('getOrderFacts', { store: store(), orderId: DEMO_ORDERS.amazon.legacyId });
+    const before = api.counters.graphqlRequests;
+    const [card, guard] = await Promise.all([ask(), ask()]);
+    expect(card).toMatchObject({ ok: true, value: { orderId: DEMO_ORDERS.amazon.legacyId } });
+    expect(guard).toEqual(card);
+    expect(api.counters.graphqlRequests - before).toBe(1);
+    await ask();
+    expect(api.counters.graphqlRequests - before).toBe(2);
+  });
+
   it('connect saves only accepted credentials, in storage.local, with the sandbox origin', async () => {
     const refused = await sendMessage('connect', { store: store(), credentials: { kind: 'admin-token', token: 'shpat_nopenopenopenope' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'token_invalid' } });

@@ -21,8 +21,17 @@ async function settingsFor(handle: string): Promise<StoreSettings | null> {
   }
 }
 
+// The card and the notify guard both ask for the same order as a page opens: let concurrent asks
+// share one request. Nothing is kept once it settles, so a later ask always reads fresh facts.
+const factsInFlight = new Map<string, Promise<Result<OrderFacts>>>();
+
 export function getOrderFacts({ store, orderId }: { store: StoreRef; orderId: string }): Promise<Result<OrderFacts>> {
-  return asResult(async () => requireOrderFacts(await clientFor(store), orderId));
+  const key = JSON.stringify([store.handle, store.origin ?? null, orderId]);
+  const pending = factsInFlight.get(key);
+  if (pending) return pending;
+  const request = asResult(async () => requireOrderFacts(await clientFor(store), orderId)).finally(() => factsInFlight.delete(key));
+  factsInFlight.set(key, request);
+  return request;
 }
 
 export async function applyFix({ store, orderId, strategy }: { store: StoreRef; orderId: string; strategy: Strategy }): Promise<Result<FixOutcome>> {
