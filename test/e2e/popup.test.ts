@@ -129,7 +129,8 @@ describe('popup (English)', () => {
     await popup.getByText(/^Saved\./).waitFor();
     await shot(browser, popup, 'popup-settings-en');
 
-    // The order card now offers the prefix first.
+    // The open order card follows at once, and after a reload too.
+    await order.locator('pmg-order-card button.primary[data-action="fix-prefix"]').waitFor({ timeout: 10_000 });
     await order.reload();
     await order.locator('pmg-order-card button.primary[data-action="fix-prefix"]').waitFor({ timeout: 20_000 });
     expect(await primaryFix(order).count()).toBe(1);

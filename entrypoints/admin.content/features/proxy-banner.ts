@@ -18,7 +18,7 @@ import { detectMarketplace, type Detection } from '@/lib/marketplaces';
 import { sendMessage } from '@/lib/messaging';
 import type { FixOutcome } from '@/lib/messages';
 import type { OrderFacts } from '@/lib/order-facts';
-import { getStoreSettings } from '@/lib/platform/settings-storage';
+import { getStoreSettings, watchStoreSettings } from '@/lib/platform/settings-storage';
 import type { AppError, Result } from '@/lib/result';
 import { strategyKey, type Strategy } from '@/lib/rewrite';
 import { defaultSettings, neutralForms, strategyFor, type StoreSettings } from '@/lib/settings';
@@ -273,6 +273,13 @@ export default defineFeature({
     if (!slot) state.inactive = true;
     paint();
     performance.mark(`pmg:card:${orderId}`);
+
+    // A new default fix chosen in the popup shows on the open card at once, without a reload.
+    const unwatch = watchStoreSettings(store.handle, (next) => {
+      state.settings = next;
+      paint();
+    });
+    signal.addEventListener('abort', unwatch, { once: true });
 
     // The admin re-renders (data refresh, dialogs, language): keep the card in place and current.
     const view = doc.defaultView;
