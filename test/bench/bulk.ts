@@ -46,6 +46,20 @@ async function startServer(orders: number): Promise<{ store: { shop: string; ori
   return { store, child };
 }
 
+/**
+ * fake-indexeddb keeps every database in this process's heap until it is deleted, even after the
+ * connection is closed: a run must drop its database, or the next run's peakHeapMB counts the
+ * previous run's items and audit entries (the 10k apply run's ~5,600 items + audit log used to show
+ * up as ~16 MB more in the 100k scan that follows it).
+ */
+function dropDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
 function heapSampler() {
   let peak = 0;
   const sample = () => {
@@ -67,7 +81,8 @@ function heapSampler() {
 async function scanHeap(orders: number): Promise<{ scanSeconds: number; peakHeapMB: number; items: number; throttled: number }> {
   const { store, child } = await startServer(orders);
   let sink: CountingSink | null = null;
-  const worker = await startWorker(store, `bench-sink-${orders}-${Date.now()}`, {
+  const dbName = `bench-sink-${orders}-${Date.now()}`;
+  const worker = await startWorker(store, dbName, {
     settings: testSettings(),
     bulkThreshold: 2500,
     jobStore: (db) => (sink = new CountingSink(db)),
@@ -85,13 +100,15 @@ async function scanHeap(orders: number): Promise<{ scanSeconds: number; peakHeap
     heap.stop();
     worker.kill();
     child.disconnect();
+    await dropDatabase(dbName);
   }
 }
 
 /** Scan into fake-indexeddb, then fix every relay order, in real time at the plan's limits. */
 async function applyRun(orders: number) {
   const { store, child } = await startServer(orders);
-  const worker = await startWorker(store, `bench-${orders}-${Date.now()}`, { settings: testSettings(), bulkThreshold: 2500, concurrency: 12, maxInFlight: 12 });
+  const dbName = `bench-${orders}-${Date.now()}`;
+  const worker = await startWorker(store, dbName, { settings: testSettings(), bulkThreshold: 2500, concurrency: 12, maxInFlight: 12 });
   const heap = heapSampler();
   try {
     const scan = await worker.engine.startScan(store.shop);
@@ -122,6 +139,7 @@ async function applyRun(orders: number) {
     heap.stop();
     worker.kill();
     child.disconnect();
+    await dropDatabase(dbName);
   }
 }
 
