@@ -9,11 +9,11 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import type { Sandbox } from '../sandbox/server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_ORDERS, startSandbox, type DemoKey, type Sandbox } from '../sandbox/server';
 import { sandboxText, type SandboxLang } from '../sandbox/app/i18n';
 import { surfaceText } from '../sandbox/app/surfaces/common';
-import { SANDBOX_EXTENSION_DIR, type LaunchedBrowser } from './harness';
+import { SANDBOX_EXTENSION_DIR, connectStore, disconnectStore, launchBrowser, type LaunchedBrowser } from './harness';
 
 export type NotifySurface = 'fulfil' | 'mark-as-fulfilled' | 'refund' | 'add-tracking' | 'edit-tracking' | 'cancel';
 
@@ -162,4 +162,83 @@ const copies: string[] = [];
 /** Removes the copies made by extensionCopy (call from afterAll). */
 export function removeExtensionCopies(): void {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The outbox suite every notify surface runs, in en/fr/de: with the extension the Amazon buyer gets
+ * nothing (connected, and for `pageOnlyLang` from what the page shows); an ordinary order still
+ * notifies; and the control without the extension does email the relay, so each scenario can fail.
+ * `prepare` readies the fake store for a surface and names the demo order to use.
+ */
+export function defineOutboxSuite<S extends NotifySurface>(opts: {
+  surfaces: readonly S[];
+  pageOnlyLang: SandboxLang;
+  prepare: (sandbox: Sandbox, surface: S, who: 'marketplace' | 'ordinary') => Promise<DemoKey>;
+}): void {
+  const LANGS = ['en', 'fr', 'de'] as const;
+  const cases = opts.surfaces.flatMap((surface) => LANGS.map((lang) => ({ surface, lang, connected: lang !== opts.pageOnlyLang })));
+  let sandbox: Sandbox;
+  const orderFor = async (surface: S, who: 'marketplace' | 'ordinary') => DEMO_ORDERS[await opts.prepare(sandbox, surface, who)];
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ orders: 20 });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    removeExtensionCopies();
+  });
+  beforeEach(() => {
+    sandbox.api.reset();
+  });
+
+  describe('with the extension', () => {
+    let browser: LaunchedBrowser;
+    let page: Page;
+
+    beforeAll(async () => {
+      browser = await launchBrowser({ extensionDir: await extensionCopy() });
+      page = await browser.newPage();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it.each(cases)('$surface ($lang, connected: $connected): the Amazon buyer gets no notification', async ({ surface, lang, connected }) => {
+      if (connected) await connectStore(browser.serviceWorker!, sandbox);
+      else await disconnectStore(browser.serviceWorker!, sandbox.handle);
+      const order = await orderFor(surface, 'marketplace');
+      const seen = await runSurface(browser, page, sandbox, { surface, lang, orderId: order.legacyId, withExtension: true, shot: `notify-${surface}-${lang}` });
+      expect(seen).toEqual({ labelled: true, checkedAtSubmit: false });
+      expect(outboxFor(sandbox, order.id)).toEqual([]);
+      expect(sandbox.api.outbox.filter((m) => m.to === order.email)).toEqual([]);
+    });
+
+    it.each(opts.surfaces)('%s: an ordinary order still notifies its customer', async (surface) => {
+      await connectStore(browser.serviceWorker!, sandbox);
+      const order = await orderFor(surface, 'ordinary');
+      const seen = await runSurface(browser, page, sandbox, { surface, lang: 'en', orderId: order.legacyId, withExtension: false });
+      expect(seen).toEqual({ labelled: false, checkedAtSubmit: true });
+      expect(outboxFor(sandbox, order.id).map((m) => m.to)).toEqual([order.email]);
+    });
+  });
+
+  describe('control: the same scenarios without the extension', () => {
+    let browser: LaunchedBrowser;
+    let page: Page;
+
+    beforeAll(async () => {
+      browser = await launchBrowser({ extension: false });
+      page = await browser.newPage();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it.each(cases)('$surface ($lang): Shopify would email the Amazon relay address', async ({ surface, lang }) => {
+      const order = await orderFor(surface, 'marketplace');
+      const seen = await runSurface(browser, page, sandbox, { surface, lang, orderId: order.legacyId, withExtension: false });
+      expect(seen).toEqual({ labelled: false, checkedAtSubmit: true });
+      expect(outboxFor(sandbox, order.id).map((m) => m.to)).toEqual([order.email]);
+    });
+  });
 }
