@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { BASE32, chars, DIGITS, HEX, int, LOWER, LOWER_ALNUM, MIXED_ALNUM, pick, UPPER_HEX, type Rng } from './random.ts';
-import { sharedFile } from './paths.ts';
+import { evidenceFile } from './paths.ts';
 
 /**
  * The marketplace catalogue as the seeded generator sees it: read from the shared evidence file
@@ -85,7 +85,7 @@ let cached: CatalogueMarketplace[] | undefined;
 /** Every catalogue entry, in file order (Etsy included, with no domains). */
 export function catalogue(): CatalogueMarketplace[] {
   if (!cached) {
-    const entries = JSON.parse(readFileSync(sharedFile('marketplaces/proxy-domains.source.json'), 'utf8')) as SourceEntry[];
+    const entries = JSON.parse(readFileSync(evidenceFile('proxy-domains.source.json'), 'utf8')) as SourceEntry[];
     cached = entries.map((entry) => {
       const id = marketplaceId(entry.marketplace);
       return { id, label: entry.marketplace, domains: entry.domains.filter((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)), ...(SHAPES[id] ?? GENERIC_SHAPE) };

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { sharedFile } from './paths.ts';
-
-export const SCHEMA_FILE = 'shopify/admin-schema-2025-01.graphql';
+import { adminSchemaSdl } from './paths.ts';
 
 let cached: GraphQLSchema | undefined;
 
@@ -12,7 +9,7 @@ let cached: GraphQLSchema | undefined;
  */
 export function adminSchema(): GraphQLSchema {
   if (!cached) {
-    const sdl = readFileSync(sharedFile(SCHEMA_FILE), 'utf8');
+    const sdl = adminSchemaSdl();
     // assumeValidSDL: the file is graphql-js's own printSchema output; skipping SDL validation
     // saves a third of the build time.
     cached = buildSchema(sdl, { assumeValidSDL: true });

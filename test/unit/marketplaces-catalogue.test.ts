@@ -1,13 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import source from '../../lib/marketplace-evidence/proxy-domains.source.json';
 import unverified from '../../lib/marketplace-evidence/proxy-domains.unverified.json';
 import { CATALOGUE, SUGGESTED_EXTRA_DOMAINS } from '../../lib/marketplaces-catalogue';
 import { detectMarketplace, isRelayDomain, splitEmail } from '../../lib/marketplaces';
 
-const SHARED = '/work/shared/marketplaces';
-const LOCAL = fileURLToPath(new URL('../../lib/marketplace-evidence/', import.meta.url));
 
 interface SourceRecord {
   marketplace: string;
@@ -19,14 +15,6 @@ const records = source as SourceRecord[];
 const ownerOf = (key: string) => CATALOGUE.find((entry) => entry.evidence.key === key && !entry.operatorOf);
 
 describe('marketplace catalogue ↔ evidence', () => {
-  it.skipIf(!existsSync(SHARED))('the committed evidence is a verbatim copy of the shared research', () => {
-    for (const file of ['proxy-domains.source.json', 'proxy-domains.unverified.json', 'README.md']) {
-      expect(readFileSync(`${LOCAL}${file}`, 'utf8'), `${file}: copy /work/shared/marketplaces/${file} into lib/marketplace-evidence/`).toBe(
-        readFileSync(`${SHARED}/${file}`, 'utf8'),
-      );
-    }
-  });
-
   it('every evidence record is the evidence of exactly one catalogue entry', () => {
     for (const record of records) expect(ownerOf(record.marketplace), record.marketplace).toBeDefined();
     const owners = records.map((record) => ownerOf(record.marketplace)!.id);
