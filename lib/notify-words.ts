@@ -1,6 +1,6 @@
 /**
  * Recognises the admin's "notify the customer" checkboxes from their label text, in en, fr, de, es,
- * it and nl. Pure text logic: lib/admin-dom.ts finds the boxes and their labels, this decides.
+ * it and nl. Pure text logic: lib/admin-dom/ finds the boxes and their labels, this decides.
  *
  * Why word families and not exact labels: Shopify publishes no translation of the fulfil page's
  * "Send shipment details to your customer now" nor of the tracking dialog's box

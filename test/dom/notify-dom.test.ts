@@ -1,5 +1,5 @@
 /**
- * lib/admin-dom.ts (notify part) over saved admin-like pages: every surface × language, with labels
+ * lib/admin-dom (notify boxes and dialogs) over saved admin-like pages: every surface × language, with labels
  * phrased independently of lib/notify-words.ts, plus pages whose boxes must never be touched.
  */
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
  *
  * On fulfil items / mark as fulfilled, refund, order edit, and on every dialog of the order page
  * (add/edit tracking, cancel order, …) it finds each customer-notification checkbox
- * (lib/admin-dom.ts), un-ticks it with a real click so the admin's own React state follows, labels it
+ * (lib/admin-dom), un-ticks it with a real click so the admin's own React state follows, labels it
  * "Turned off: marketplace order (Amazon)" in the admin's language, and re-applies whenever the admin
  * re-renders. Ticking it again asks for an explicit confirmation and records the override. Where a
  * box is expected but not found it says "guard inactive: check the notify box yourself".
