@@ -18,9 +18,11 @@ import { actualCost, MAX_QUERY_COST, requestedCost, type CostInput } from './cos
 import { INVALID_TOKEN_BODY, maxCostError, shopifyValidationError, throttledError } from './errors.ts';
 import { Faults } from './faults.ts';
 import { mutationRoot, queryRoot, strictRoot } from './resolvers.ts';
+import { recordFulfillmentEvent, shippingEventMutations, type CarrierStatus } from './shipping-events.ts';
 import { adminSchema } from './schema.ts';
 import { ALL_SCOPES, emptyCounters, type ApiState, type Counters, type OutboxEntry, type RequestContext, type Switches } from './state.ts';
 import { Store } from './store.ts';
+import type { AppRecord, OrderRecord } from './model.ts';
 
 export { DEMO_ORDERS, DEMO_KEYS, demoOrderName, type DemoKey, type DemoOrderRef } from './fixtures.ts';
 export { ALL_SCOPES, type Counters, type OutboxEntry, type Switches } from './state.ts';
@@ -29,6 +31,7 @@ export { FakeClock } from './clock.ts';
 export { adminSchema } from './schema.ts';
 export { gql } from './http.ts';
 export type { Store } from './store.ts';
+export type { CarrierStatus } from './shipping-events.ts';
 
 /** The store's data "today": generated orders span the two years before it (fixed, so seeds replay). */
 export const DEFAULT_DATA_ANCHOR = Date.UTC(2026, 10, 1);
@@ -43,8 +46,9 @@ export interface FakeAdminApiOptions {
   /** Shop handle: {shop}.myshopify.com. Default 'demo-store'. */
   shop?: string;
   plan?: Plan;
-  /** Extra legacy tokens; the default full-scope token (`api.token`) always exists. */
-  tokens?: { token: string; scopes: string[] }[];
+  /** Extra legacy tokens; the default full-scope token (`api.token`) always exists. `app`: the app
+   * the token belongs to (a connector): orders it creates carry it. */
+  tokens?: { token: string; scopes: string[]; app?: AppRecord }[];
   /** Apps allowed the client credentials grant; `api.clientApp` always exists. */
   clientApps?: { clientId: string; clientSecret: string; scopes: string[] }[];
   switches?: Partial<Switches>;
@@ -89,6 +93,10 @@ export interface FakeAdminApi {
   setBucketLevel(points: number): void;
   /** Milliseconds between bulk chunks of 2000 orders (default 0). */
   setBulkChunkDelay(ms: number): void;
+  /** A tracking event from a carrier Shopify follows itself (no app call); emails like fulfillmentEventCreate. */
+  carrierEvent(fulfillmentGid: string, status: CarrierStatus): { ok: true } | { ok: false; error: string };
+  /** Called after each order created through `orderCreate`; returns the unsubscribe function. */
+  onOrderCreated(listener: (order: OrderRecord) => void): () => void;
   /** Back to the seeded state: data, outbox, counters, faults, bulk operations, bucket, switches. */
   reset(): void;
   close(): Promise<void>;
@@ -113,6 +121,7 @@ const BAD_GATEWAY_HTML = `<!DOCTYPE html><html><head><title>Shopify &middot; 502
 interface TokenInfo {
   scopes: Set<string>;
   expiresAt: number | null;
+  app?: AppRecord;
 }
 
 // Clients send the same few documents thousands of times (bulk tests, benches): parsing and validating
@@ -159,18 +168,19 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     bulk: new BulkOperations(() => ({ origin, now: () => state.store.now() })),
     origin: () => origin,
     appId: 8_100_000 + (seed % 100_000),
+    orderCreated: [],
   };
 
   const defaultToken = `shpat_${createHash('sha256').update(`${shop}:${seed}`).digest('hex').slice(0, 32)}`;
   const tokens = new Map<string, TokenInfo>();
   tokens.set(defaultToken, { scopes: new Set(ALL_SCOPES), expiresAt: null });
-  for (const t of options.tokens ?? []) tokens.set(t.token, { scopes: new Set(t.scopes), expiresAt: null });
+  for (const t of options.tokens ?? []) tokens.set(t.token, { scopes: new Set(t.scopes), expiresAt: null, ...(t.app ? { app: t.app } : {}) });
   const clientApp = { clientId: `${shop}-client-id`, clientSecret: `shpss_${createHash('sha256').update(`secret:${shop}:${seed}`).digest('hex').slice(0, 32)}`, scopes: [...ALL_SCOPES] };
   const clientApps = [clientApp, ...(options.clientApps ?? [])];
 
   const faults = new Faults(() => clock.now());
   const queryRootValue = strictRoot(queryRoot(), 'QueryRoot');
-  const mutationRootValue = strictRoot(mutationRoot(), 'Mutation');
+  const mutationRootValue = strictRoot({ ...mutationRoot(), ...shippingEventMutations() }, 'Mutation');
 
   function costExtension(requested: number, actual: number | null) {
     return { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: state.bucket.status(clock.now()) };
@@ -274,7 +284,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       json(res, state.switches.throttledStatus, { errors: [throttledError()], extensions: { cost } }, { ...headers, ...extra });
       return;
     }
-    const ctx: RequestContext = { state, scopes: auth.scopes, sandbox, searchWarnings: [] };
+    const ctx: RequestContext = { state, scopes: auth.scopes, sandbox, app: auth.app ?? null, searchWarnings: [] };
     const result = await execute({
       schema,
       document,
@@ -432,6 +442,17 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     },
     setBulkChunkDelay(ms) {
       state.bulk.chunkDelayMs = ms;
+    },
+    carrierEvent(fulfillmentGid, status) {
+      const result = recordFulfillmentEvent(state, fulfillmentGid, status);
+      return 'error' in result ? { ok: false, error: result.error } : { ok: true };
+    },
+    onOrderCreated(listener) {
+      state.orderCreated.push(listener);
+      return () => {
+        const at = state.orderCreated.indexOf(listener);
+        if (at >= 0) state.orderCreated.splice(at, 1);
+      };
     },
     reset() {
       state.bulk.reset();

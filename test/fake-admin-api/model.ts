@@ -62,6 +62,16 @@ export interface FulfillmentRecord {
   tracking: TrackingRecord[];
   fulfillmentOrderIds: number[];
   lineItems: { fulfillmentOrderLineItemId: number; lineItemId: number; quantity: number }[];
+  /** Tracking events (shipping-events.ts), oldest first. */
+  events?: FulfillmentEventRecord[];
+}
+
+export interface FulfillmentEventRecord {
+  id: number;
+  status: 'LABEL_PURCHASED' | 'LABEL_PRINTED' | 'READY_FOR_PICKUP' | 'CONFIRMED' | 'IN_TRANSIT' | 'OUT_FOR_DELIVERY' | 'ATTEMPTED_DELIVERY' | 'DELAYED' | 'DELIVERED' | 'FAILURE';
+  happenedAt: number;
+  createdAt: number;
+  message: string | null;
 }
 
 export interface RefundRecord {

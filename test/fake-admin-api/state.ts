@@ -3,6 +3,7 @@ import type { LeakyBucket, Plan } from './bucket.ts';
 import type { LeadingWildcard } from './search.ts';
 import type { Store } from './store.ts';
 import type { BulkOperations } from './bulk.ts';
+import type { AppRecord, OrderRecord } from './model.ts';
 
 export type EmptyEmail = 'clears' | 'user-error';
 
@@ -16,7 +17,15 @@ export interface Switches {
   throttledStatus: 200 | 429;
 }
 
-export type OutboxKind = 'shipping_confirmation' | 'shipping_update' | 'refund' | 'order_cancelled';
+export type OutboxKind =
+  | 'shipping_confirmation'
+  | 'shipping_update'
+  | 'refund'
+  | 'order_cancelled'
+  // shipping-events.ts: orderCreate with sendReceipt, carrier OUT_FOR_DELIVERY / DELIVERED events
+  | 'order_confirmation'
+  | 'out_for_delivery'
+  | 'delivered';
 
 /** A customer notification Shopify would have emailed. */
 export interface OutboxEntry {
@@ -61,12 +70,16 @@ export interface ApiState {
   bulk: BulkOperations;
   origin: () => string;
   appId: number;
+  /** Called after `orderCreate` stored an order (the Flow runner listens here). */
+  orderCreated: ((order: OrderRecord) => void)[];
 }
 
 export interface RequestContext {
   state: ApiState;
   scopes: ReadonlySet<string>;
   sandbox: boolean;
+  /** The app the token belongs to (orders it creates carry it as `app`); null for the default token. */
+  app?: AppRecord | null;
   /** Set while a bulk operation runs its query over a slice of orders (no first/last needed). */
   bulkSlice?: { from: number; to: number };
   searchWarnings: { path: string[]; query: string; warnings: { field: string; message: string }[] }[];
