@@ -6,7 +6,7 @@ import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../../lib/i18n';
-import { createNotifyGuard, type GuardEvent, type GuardOptions } from '../../entrypoints/admin.content/features/notify-guard';
+import { createNotifyGuard, type GuardEvent, type GuardOptions } from '../../entrypoints/admin.content/notify-guard/engine';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
