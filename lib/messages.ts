@@ -4,11 +4,16 @@
  * Sections are owned by the features that use them; add new calls to your own section.
  *
  * Transport (sendMessage / onMessage wrappers) is implemented below the protocol by the API layer.
+ *
+ * Each entry's second parameter declares who may call it (lib/callers.ts): `from: 'extension'` (our
+ * own pages only), `from: 'store-tab'` (the content script of the store in `data.store`, or our
+ * pages), `from: 'admin-tab'` (the content script on any admin page, or our pages). The background
+ * checks the browser-given sender against it; an entry without it cannot be registered.
  */
 import type { OrderFacts } from './order-facts';
 import type { Result } from './result';
 import type { StoreRef } from './store-ref';
-import type { Strategy } from './rewrite';
+import type { FixChoice } from './settings';
 import type { BulkProtocol } from './bulk/protocol';
 
 export interface FixOutcome {
@@ -52,23 +57,24 @@ export interface PageStatus {
 
 export interface ProtocolMap extends BulkProtocol {
   // ── order page (proxy-banner) ──────────────────────────────────────────────
-  getOrderFacts(data: { store: StoreRef; orderId: string }): Result<OrderFacts>;
-  applyFix(data: { store: StoreRef; orderId: string; strategy: Strategy }): Result<FixOutcome>;
-  undoFix(data: { store: StoreRef; orderId: string }): Result<FixOutcome>;
+  getOrderFacts(data: { store: StoreRef; orderId: string }, from: 'store-tab'): Result<OrderFacts>;
+  /** `fix` is a choice; the background builds the strategy from the store's saved settings. */
+  applyFix(data: { store: StoreRef; orderId: string; fix: FixChoice }, from: 'store-tab'): Result<FixOutcome>;
+  undoFix(data: { store: StoreRef; orderId: string }, from: 'store-tab'): Result<FixOutcome>;
   /** Opens the popup's connect step in a tab (an action popup cannot be opened from a page). */
-  openConnect(data: { store: StoreRef }): Result<void>;
+  openConnect(data: { store: StoreRef }, from: 'store-tab'): Result<void>;
 
   // ── notify-guard ───────────────────────────────────────────────────────────
-  recordGuardOverride(data: { store: StoreRef; orderId: string; surface: string; marketplace: string }): Result<void>;
+  recordGuardOverride(data: { store: StoreRef; orderId: string; surface: string; marketplace: string }, from: 'store-tab'): Result<void>;
 
   // ── page status (content script → background → popup) ──────────────────────
-  reportPageStatus(data: PageStatus): Result<void>;
-  getPageStatus(data: { tabId: number }): Result<PageStatus | null>;
+  reportPageStatus(data: PageStatus, from: 'store-tab'): Result<void>;
+  getPageStatus(data: { tabId: number }, from: 'extension'): Result<PageStatus | null>;
 
   // ── connection (popup) ─────────────────────────────────────────────────────
-  connect(data: { store: StoreRef; credentials: Credentials }): Result<ConnectionReport>;
-  testConnection(data: { store: StoreRef }): Result<ConnectionReport>;
-  disconnect(data: { store: StoreRef }): Result<void>;
+  connect(data: { store: StoreRef; credentials: Credentials }, from: 'extension'): Result<ConnectionReport>;
+  testConnection(data: { store: StoreRef }, from: 'extension'): Result<ConnectionReport>;
+  disconnect(data: { store: StoreRef }, from: 'extension'): Result<void>;
 
   // ── bulk (dashboard) ───────────────────────────────────────────────────────
   // bulkScan, bulkStatus, bulkStart, ... auditQuery, auditExportCsv: see BulkProtocol (lib/bulk/protocol.ts).

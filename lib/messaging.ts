@@ -10,11 +10,23 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ProtocolMap } from './messages';
 import { fail, type Result } from './result';
 import { redactSecrets } from './redact';
+import { checkCaller, type Caller, type CallerEnv } from './callers';
 
 export type MessageName = keyof ProtocolMap;
 export type MessageData<K extends MessageName> = Parameters<ProtocolMap[K]>[0];
 export type MessageResult<K extends MessageName> = ReturnType<ProtocolMap[K]>;
 export type MessageSender = Browser.runtime.MessageSender;
+/**
+ * Who may send `K`: the literal type of the map entry's second parameter (`from: 'extension'` …).
+ * An entry that declares none gives `never`, so its handler cannot be registered: refused by default.
+ */
+export type MessageCallers<K extends MessageName> = ProtocolMap[K] extends (data: never, from: infer F) => unknown
+  ? [F] extends [Caller]
+    ? unknown extends F
+      ? never
+      : F
+    : never
+  : never;
 export type MessageHandler<K extends MessageName> = (
   data: MessageData<K>,
   sender: MessageSender,
@@ -50,13 +62,22 @@ export async function sendMessage<K extends MessageName>(name: K, data: MessageD
   }
 }
 
+function callerEnv(): CallerEnv {
+  const getURL = browser.runtime.getURL as (path: string) => string;
+  return { extensionId: browser.runtime.id, extensionBase: getURL('/'), sandbox: import.meta.env?.MODE === 'sandbox' };
+}
+
 /**
- * Registers the handler for one message name; returns a function that removes it.
+ * Registers the handler for one message name; returns a function that removes it. `from` repeats the
+ * map entry's declared callers (the compiler holds them equal) because types do not exist at run time;
+ * a sender the browser describes otherwise gets `caller_refused` and the handler never runs.
  * One listener per registration (not one shared listener) so `fakeBrowser.reset()` between tests cleans up.
  */
-export function onMessage<K extends MessageName>(name: K, handler: MessageHandler<K>): () => void {
+export function onMessage<K extends MessageName>(name: K, from: MessageCallers<K>, handler: MessageHandler<K>): () => void {
   const listener = (message: unknown, sender: MessageSender): Promise<unknown> | undefined => {
     if (!isEnvelope(message) || message.name !== name) return undefined; // not ours: let other listeners answer
+    const verdict = checkCaller(from, sender ?? {}, message.data, callerEnv());
+    if (!verdict.ok) return Promise.resolve(fail('caller_refused', `"${name}" refused: ${verdict.reason}.`));
     return runHandler(name, handler, message.data as MessageData<K>, sender ?? {});
   };
   browser.runtime.onMessage.addListener(listener as never);

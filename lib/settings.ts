@@ -68,6 +68,34 @@ export function strategyFor(settings: StoreSettings, marketplaceId?: string | nu
   }
 }
 
+/**
+ * The fixes the order card offers, as the choice it sends to the background. A choice is all a page
+ * can pick: the addresses, domain and prefix always come from the saved settings, so a script in the
+ * admin cannot make the background write an address of its choosing.
+ */
+export const FIX_CHOICES = ['strip', 'domain', 'domain_order_id', 'prefix', 'fixed'] as const;
+export type FixChoice = (typeof FIX_CHOICES)[number];
+
+export function isFixChoice(value: unknown): value is FixChoice {
+  return typeof value === 'string' && (FIX_CHOICES as readonly string[]).includes(value);
+}
+
+/** The strategy a choice stands for, filled in from the store's settings. */
+export function strategyForChoice(settings: StoreSettings, choice: FixChoice): Strategy {
+  switch (choice) {
+    case 'strip':
+      return { kind: 'strip' };
+    case 'domain':
+      return { kind: 'domain', domain: settings.domain, localPart: 'keep' };
+    case 'domain_order_id':
+      return { kind: 'domain', domain: settings.domain, localPart: 'order-id' };
+    case 'prefix':
+      return { kind: 'prefix', prefix: settings.prefix };
+    case 'fixed':
+      return { kind: 'fixed', email: settings.fixedEmail };
+  }
+}
+
 /** What a neutralised address looks like in this store (for `detectMarketplace`'s `context.neutral`). */
 export function neutralForms(settings: StoreSettings): NeutralForms {
   return { prefix: settings.prefix, domain: settings.domain, fixedEmail: settings.fixedEmail };

@@ -75,7 +75,7 @@ describe('background handlers', () => {
     const facts = await sendMessage('getOrderFacts', { store: store(), orderId: id });
     expect(facts).toMatchObject({ ok: true, value: { email: DEMO_ORDERS.amazon.email } });
 
-    const fixed = await sendMessage('applyFix', { store: store(), orderId: id, strategy: { kind: 'strip' } });
+    const fixed = await sendMessage('applyFix', { store: store(), orderId: id, fix: 'strip' });
     expect(fixed).toMatchObject({ ok: true, value: { changed: true, after: null, stripBehaviour: 'cleared' } });
     expect(stored(api, id)).toMatchObject({ email: null, original: DEMO_ORDERS.amazon.email });
 
@@ -83,6 +83,35 @@ describe('background handlers', () => {
     expect(undone).toMatchObject({ ok: true, value: { after: DEMO_ORDERS.amazon.email } });
     const audit = await auditLogInstance();
     expect((await audit.forOrder(api.shop, id)).map((e) => e.kind)).toEqual(['fix', 'undo']);
+  });
+
+  it('applyFix builds the strategy from the saved settings: a forged strategy or address is refused, nothing changes', async () => {
+    await sendMessage('connect', { store: store(), credentials: { kind: 'admin-token', token: api.token } });
+    await saveStoreSettings(api.shop, { ...defaultSettings(), fixedEmail: 'orders@mystore.com' });
+    const id = DEMO_ORDERS.amazon.legacyId;
+    const mutationsBefore = api.counters.graphqlRequests;
+    // What a script in the admin could send instead of a choice: its own address as the strategy.
+    const forged = [
+      { kind: 'fixed', email: 'attacker@evil.example' },
+      'attacker@evil.example',
+      'fixed:attacker@evil.example',
+      'keep',
+      'constructor',
+    ];
+    for (const fix of forged) {
+      const answer = await sendMessage('applyFix', { store: store(), orderId: id, fix: fix as never });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'strategy_invalid' } });
+    }
+    // The old wire shape (a whole strategy) is not read at all.
+    const legacy = await sendMessage('applyFix', { store: store(), orderId: id, strategy: { kind: 'fixed', email: 'attacker@evil.example' } } as never);
+    expect(legacy).toMatchObject({ ok: false, error: { code: 'strategy_invalid' } });
+    expect(api.counters.graphqlRequests).toBe(mutationsBefore);
+    expect(stored(api, id)).toMatchObject({ email: DEMO_ORDERS.amazon.email });
+
+    // The choice "fixed" takes the address from the saved settings.
+    const fixed = await sendMessage('applyFix', { store: store(), orderId: id, fix: 'fixed' });
+    expect(fixed).toMatchObject({ ok: true, value: { after: 'orders@mystore.com' } });
+    expect(stored(api, id)).toMatchObject({ email: 'orders@mystore.com', original: DEMO_ORDERS.amazon.email });
   });
 
   it('recordGuardOverride writes an audit entry', async () => {

@@ -52,16 +52,16 @@ beforeEach(() => {
   statuses = [];
   overrides = [];
   facts = new Map();
-  onMessage('getTexts', getTexts);
-  onMessage('getOrderFacts', ({ orderId }) => {
+  onMessage('getTexts', 'admin-tab', getTexts);
+  onMessage('getOrderFacts', 'store-tab', ({ orderId }) => {
     const f = facts.get(orderId);
     return f ? ok(f) : fail('not_connected', 'This store is not connected.');
   });
-  onMessage('reportPageStatus', (status) => {
+  onMessage('reportPageStatus', 'store-tab', (status) => {
     statuses.push(status);
     return ok(undefined);
   });
-  onMessage('recordGuardOverride', (data) => {
+  onMessage('recordGuardOverride', 'store-tab', (data) => {
     overrides.push(data);
     return ok(undefined);
   });

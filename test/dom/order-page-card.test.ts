@@ -42,7 +42,7 @@ describe('cardModel', () => {
       ['fix-prefix', true], ['fix-strip', false], ['fix-domain', false], ['fix-domain-order-id', false], ['fix-fixed', false],
     ]);
     m.buttons[0]!.onClick();
-    expect(actions.fix).toHaveBeenCalledWith({ kind: 'prefix', prefix: 'blacklisted-' });
+    expect(actions.fix).toHaveBeenCalledWith('prefix');
   });
 
   it('a per-marketplace "keep" makes no fix primary and says the guard still protects', () => {

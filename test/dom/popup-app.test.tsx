@@ -67,7 +67,7 @@ describe('popup on an admin tab', () => {
   it('names the store and says what the guard found and did', async () => {
     const tabId = await openAdminTab('https://admin.shopify.com/store/demo-store/orders/1001');
     const asked: number[] = [];
-    onMessage('getPageStatus', async ({ tabId: id }) => {
+    onMessage('getPageStatus', 'extension', async ({ tabId: id }) => {
       asked.push(id);
       return ok(flagged);
     });
@@ -82,7 +82,7 @@ describe('popup on an admin tab', () => {
 
   it('says plainly when the page layout was not recognised', async () => {
     await openAdminTab('https://admin.shopify.com/store/demo-store/orders/1001');
-    onMessage('getPageStatus', async () => ok({ ...flagged, flagged: null, inactive: true }));
+    onMessage('getPageStatus', 'extension', async () => ok({ ...flagged, flagged: null, inactive: true }));
     await saveCredentials({ handle: 'demo-store' }, { kind: 'admin-token', token: 'shpat_0123456789abcdef' });
     render(<App locale="en" href={POPUP} sandbox={false} />);
     expect(await screen.findByText('Guard inactive on this page')).toBeTruthy();
@@ -92,7 +92,7 @@ describe('popup on an admin tab', () => {
   it('warns when the guard is switched off for the store', async () => {
     await openAdminTab('https://admin.shopify.com/store/demo-store/orders');
     await saveStoreSettings('demo-store', { ...defaultSettings(), guardEnabled: false });
-    onMessage('getPageStatus', async () => ok({ ...flagged, orderId: null, flagged: null, surface: 'order-list', actions: [] }));
+    onMessage('getPageStatus', 'extension', async () => ok({ ...flagged, orderId: null, flagged: null, surface: 'order-list', actions: [] }));
     render(<App locale="en" href={POPUP} sandbox={false} />);
     expect(await screen.findByText('The guard is off for this store')).toBeTruthy();
     expect(await screen.findByText(/No order on this page/)).toBeTruthy();
@@ -100,7 +100,7 @@ describe('popup on an admin tab', () => {
 
   it('uses ?tab= to be the popup of another tab (browser tests), and moves between sections with arrow keys', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://demo-store.myshopify.com/admin/orders/1001' });
-    onMessage('getPageStatus', async () => ok(null));
+    onMessage('getPageStatus', 'extension', async () => ok(null));
     const user = userEvent.setup();
     render(<App locale="en" href={`${POPUP}?tab=${tab.id}`} sandbox={false} />);
     await screen.findByText(/No report from this page yet/);

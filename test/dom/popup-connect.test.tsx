@@ -65,7 +65,7 @@ describe('connect step', () => {
   it('shows each mistake under its field and sends nothing', async () => {
     const user = userEvent.setup();
     const sent: Credentials[] = [];
-    onMessage('connect', async ({ credentials }) => {
+    onMessage('connect', 'extension', async ({ credentials }) => {
       sent.push(credentials);
       return ok(report);
     });
@@ -87,7 +87,7 @@ describe('connect step', () => {
 
   it("shows the background's refusal in the merchant's words", async () => {
     const user = userEvent.setup();
-    onMessage('connect', async () => fail('token_invalid', 'Shopify did not accept this token.'));
+    onMessage('connect', 'extension', async () => fail('token_invalid', 'Shopify did not accept this token.'));
     renderConnect(false);
     await user.type(screen.getByLabelText('Access token'), 'shpat_0123456789abcdef');
     await user.click(screen.getByRole('button', { name: 'Connect and test' }));
@@ -101,11 +101,11 @@ describe('connect step', () => {
   it('connects, then names the shop, the plan and each missing scope', async () => {
     const user = userEvent.setup();
     let connectedTo: string | null = null;
-    onMessage('connect', async ({ store: s, credentials }) => {
+    onMessage('connect', 'extension', async ({ store: s, credentials }) => {
       connectedTo = `${s.handle}:${credentials.kind}`;
       return ok(report);
     });
-    onMessage('testConnection', async () => ok(report));
+    onMessage('testConnection', 'extension', async () => ok(report));
     const changes: boolean[] = [];
     const view = renderConnect(false, (c) => changes.push(c));
     await user.type(screen.getByLabelText('Access token'), 'shpat_0123456789abcdef');
@@ -125,8 +125,8 @@ describe('connect step', () => {
   it('disconnects only after confirmation', async () => {
     const user = userEvent.setup();
     const disconnected: string[] = [];
-    onMessage('testConnection', async () => ok({ ...report, missingScopes: [] }));
-    onMessage('disconnect', async ({ store: s }) => {
+    onMessage('testConnection', 'extension', async () => ok({ ...report, missingScopes: [] }));
+    onMessage('disconnect', 'extension', async ({ store: s }) => {
       disconnected.push(s.handle);
       return ok(undefined);
     });

@@ -43,7 +43,7 @@ describe('background API layer in Chromium', () => {
       error: { code: 'token_invalid' },
     });
     expect(await send('connect', { store, credentials: { kind: 'admin-token', token: api.token } })).toMatchObject({ ok: true, value: { missingScopes: [] } });
-    expect(await send('applyFix', { store, orderId: DEMO_ORDERS.amazon.legacyId, strategy: { kind: 'strip' } })).toMatchObject({
+    expect(await send('applyFix', { store, orderId: DEMO_ORDERS.amazon.legacyId, fix: 'strip' })).toMatchObject({
       ok: true,
       value: { changed: true, after: null, stripBehaviour: 'cleared' },
     });

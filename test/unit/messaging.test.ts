@@ -17,20 +17,20 @@ const status: PageStatus = {
 
 describe('messaging', () => {
   it('delivers typed data to the handler and its Result back', async () => {
-    onMessage('getPageStatus', async ({ tabId }) => ok({ ...status, orderId: String(tabId) }));
+    onMessage('getPageStatus', 'extension', async ({ tabId }) => ok({ ...status, orderId: String(tabId) }));
     const result = await sendMessage('getPageStatus', { tabId: 42 });
     expect(result).toEqual({ ok: true, value: { ...status, orderId: '42' } });
   });
 
   it('routes by name when several handlers are registered', async () => {
-    onMessage('disconnect', async () => ok(undefined));
-    onMessage('getPageStatus', async () => ok(null));
+    onMessage('disconnect', 'extension', async () => ok(undefined));
+    onMessage('getPageStatus', 'extension', async () => ok(null));
     expect(await sendMessage('getPageStatus', { tabId: 1 })).toEqual({ ok: true, value: null });
     expect(await sendMessage('disconnect', { store: { handle: 'a' } })).toEqual({ ok: true, value: undefined });
   });
 
   it('turns a thrown handler into a Result error, with secrets redacted', async () => {
-    onMessage('testConnection', async () => {
+    onMessage('testConnection', 'extension', async () => {
       throw new Error('boom with shpat_0123456789abcdef');
     });
     const result = await sendMessage('testConnection', { store: { handle: 'a' } });
@@ -47,7 +47,7 @@ describe('messaging', () => {
   });
 
   it('ignores foreign messages', async () => {
-    onMessage('getPageStatus', async () => ok(null));
+    onMessage('getPageStatus', 'extension', async () => ok(null));
     const answer = await fakeBrowser.runtime.sendMessage({ hello: 'world' });
     expect(answer).toBeUndefined();
   });

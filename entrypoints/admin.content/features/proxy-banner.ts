@@ -21,7 +21,7 @@ import type { OrderFacts } from '@/lib/order-facts';
 import { getStoreSettings, watchStoreSettings } from '@/lib/platform/settings-storage';
 import type { AppError, Result } from '@/lib/result';
 import { strategyKey, type Strategy } from '@/lib/rewrite';
-import { defaultSettings, neutralForms, strategyFor, type StoreSettings } from '@/lib/settings';
+import { FIX_CHOICES, defaultSettings, neutralForms, strategyFor, strategyForChoice, type FixChoice, type StoreSettings } from '@/lib/settings';
 import type { StoreRef } from '@/lib/store-ref';
 import { createCardHost, type CardButton, type CardModel } from '../proxy-card';
 import { reportFeatureStatus } from '../page-status';
@@ -49,14 +49,11 @@ interface State {
 
 /** The fixes the card offers, filled in from the store's settings. */
 export function fixesFor(settings: StoreSettings): Strategy[] {
-  return [
-    { kind: 'strip' },
-    { kind: 'domain', domain: settings.domain, localPart: 'keep' },
-    { kind: 'domain', domain: settings.domain, localPart: 'order-id' },
-    { kind: 'prefix', prefix: settings.prefix },
-    { kind: 'fixed', email: settings.fixedEmail },
-  ];
+  return FIX_CHOICES.map((choice) => strategyForChoice(settings, choice));
 }
+
+/** The choice a fix button sends: the background rebuilds the strategy from the saved settings. */
+const choiceOf = (s: Strategy): FixChoice => strategyKey(s).replace(/^strategy_/, '') as FixChoice;
 
 const actionId = (s: Strategy) => strategyKey(s).replace(/^strategy_/, 'fix-').replace(/_/g, '-');
 
@@ -80,7 +77,7 @@ export function detect(state: Pick<State, 'settings' | 'facts' | 'pageEmail'>): 
 }
 
 interface Actions {
-  fix(strategy: Strategy): void;
+  fix(choice: FixChoice): void;
   undo(): void;
   connect(): void;
 }
@@ -147,7 +144,7 @@ export function cardModel(state: State, tr: Translate, actions: Actions): CardMo
         label: tr(strategyKey(fix)),
         primary: configured.kind !== 'keep' && strategyKey(fix) === primaryKey,
         disabled: state.busy !== null,
-        onClick: () => actions.fix(fix),
+        onClick: () => actions.fix(choiceOf(fix)),
       });
     }
   }
@@ -204,7 +201,7 @@ export default defineFeature({
     if (signal.aborted) return false;
 
     const actions: Actions = {
-      fix: (strategy) => void run('fix', () => sendMessage('applyFix', { store, orderId, strategy })),
+      fix: (choice) => void run('fix', () => sendMessage('applyFix', { store, orderId, fix: choice })),
       undo: () => void run('undo', () => sendMessage('undoFix', { store, orderId })),
       connect: () => {
         void sendMessage('openConnect', { store }).then((r) => {

@@ -117,7 +117,7 @@ function checkStore(handle: string): void {
 
 export function registerBulkHandlers(): void {
   onMessage(
-    'bulkScan',
+    'bulkScan', 'extension',
     call(async (e, { store }) => {
       const ready = await asResult(async () => {
         checkStore(store.handle);
@@ -127,18 +127,18 @@ export function registerBulkHandlers(): void {
       return e.startScan(store.handle);
     }),
   );
-  onMessage('bulkJobs', call(async (e, { store }) => ({ ok: true, value: await e.jobs(store.handle) })));
-  onMessage('bulkStatus', call((e, { jobId }) => e.status(jobId)));
-  onMessage('bulkPreview', call((e, { jobId, ...q }) => e.preview(jobId, q)));
-  onMessage('bulkDryRun', call((e, { jobId, filters }) => e.dryRun(jobId, filters)));
-  onMessage('bulkStart', call((e, { jobId, filters, customer }) => e.start(jobId, { filters, customer })));
-  onMessage('bulkPause', call((e, { jobId }) => e.pause(jobId)));
-  onMessage('bulkResume', call((e, { jobId }) => e.resume(jobId)));
-  onMessage('bulkCancel', call((e, { jobId }) => e.cancel(jobId)));
-  onMessage('bulkRetryFailed', call((e, { jobId }) => e.retryFailed(jobId)));
-  onMessage('bulkUndoBatch', call((e, { batchId }) => e.undoBatch(batchId)));
+  onMessage('bulkJobs', 'extension', call(async (e, { store }) => ({ ok: true, value: await e.jobs(store.handle) })));
+  onMessage('bulkStatus', 'extension', call((e, { jobId }) => e.status(jobId)));
+  onMessage('bulkPreview', 'extension', call((e, { jobId, ...q }) => e.preview(jobId, q)));
+  onMessage('bulkDryRun', 'extension', call((e, { jobId, filters }) => e.dryRun(jobId, filters)));
+  onMessage('bulkStart', 'extension', call((e, { jobId, filters, customer }) => e.start(jobId, { filters, customer })));
+  onMessage('bulkPause', 'extension', call((e, { jobId }) => e.pause(jobId)));
+  onMessage('bulkResume', 'extension', call((e, { jobId }) => e.resume(jobId)));
+  onMessage('bulkCancel', 'extension', call((e, { jobId }) => e.cancel(jobId)));
+  onMessage('bulkRetryFailed', 'extension', call((e, { jobId }) => e.retryFailed(jobId)));
+  onMessage('bulkUndoBatch', 'extension', call((e, { batchId }) => e.undoBatch(batchId)));
   onMessage(
-    'bulkUndoOrders',
+    'bulkUndoOrders', 'extension',
     call(async (e, { store, orders }) => {
       const ok = await asResult(async () => checkStore(store.handle));
       if (!ok.ok) return ok;
@@ -146,7 +146,7 @@ export function registerBulkHandlers(): void {
     }),
   );
   onMessage(
-    'auditQuery',
+    'auditQuery', 'extension',
     call((_e, { store, filters, offset, limit }) =>
       asResult(async () => {
         checkStore(store.handle);
@@ -156,7 +156,7 @@ export function registerBulkHandlers(): void {
     ),
   );
   onMessage(
-    'auditExportCsv',
+    'auditExportCsv', 'extension',
     call((_e, { store, filters }) =>
       asResult(async () => {
         checkStore(store.handle);

@@ -87,8 +87,8 @@ export async function isConnected(handle: string): Promise<boolean> {
 }
 
 export function registerConnectionHandlers(): void {
-  onMessage('openConnect', openConnect);
-  onMessage('connect', connect);
-  onMessage('testConnection', testConnection);
-  onMessage('disconnect', disconnect);
+  onMessage('openConnect', 'store-tab', openConnect);
+  onMessage('connect', 'extension', connect);
+  onMessage('testConnection', 'extension', testConnection);
+  onMessage('disconnect', 'extension', disconnect);
 }

@@ -2,12 +2,12 @@
 import type { FixOutcome } from '../../messages';
 import type { OrderFacts } from '../../order-facts';
 import { onMessage } from '../../messaging';
-import type { Result } from '../../result';
-import type { Strategy } from '../../rewrite';
+import { fail, type Result } from '../../result';
+import { REWRITE_ERRORS } from '../../rewrite';
 import type { StoreRef } from '../../store-ref';
 import { newAuditId } from '../../audit';
 import { getStoreSettings } from '../settings-storage';
-import { neutralForms, type StoreSettings } from '../../settings';
+import { defaultSettings, isFixChoice, neutralForms, strategyForChoice, type FixChoice, type StoreSettings } from '../../settings';
 import { asResult, ApiFailure } from '../../shopify/errors';
 import { requireOrderFacts } from '../../shopify/order-facts';
 import { changeOrderEmail, restoreOriginal } from '../../shopify/email-change';
@@ -34,10 +34,16 @@ export function getOrderFacts({ store, orderId }: { store: StoreRef; orderId: st
   return request;
 }
 
-export async function applyFix({ store, orderId, strategy }: { store: StoreRef; orderId: string; strategy: Strategy }): Promise<Result<FixOutcome>> {
+/**
+ * The page names a choice only; the strategy (addresses, domain, prefix) is built here from the saved
+ * settings, so nothing a page supplies can become an order's email.
+ */
+export async function applyFix({ store, orderId, fix }: { store: StoreRef; orderId: string; fix: FixChoice }): Promise<Result<FixOutcome>> {
+  if (!isFixChoice(fix)) return fail('strategy_invalid', REWRITE_ERRORS.strategy_invalid);
   const prepared = await asResult(async () => ({ client: await clientFor(store), audit: await auditLogInstance() }));
   if (!prepared.ok) return prepared;
   const settings = await settingsFor(store.handle);
+  const strategy = strategyForChoice(settings ?? defaultSettings(), fix);
   return changeOrderEmail(prepared.value, orderId, strategy, {
     updateCustomer: settings?.updateCustomer ?? false,
     extraDomains: settings?.extraDomains ?? [],
@@ -75,8 +81,8 @@ export function recordGuardOverride(data: { store: StoreRef; orderId: string; su
 }
 
 export function registerOrderHandlers(): void {
-  onMessage('getOrderFacts', getOrderFacts);
-  onMessage('applyFix', applyFix);
-  onMessage('undoFix', undoFix);
-  onMessage('recordGuardOverride', recordGuardOverride);
+  onMessage('getOrderFacts', 'store-tab', getOrderFacts);
+  onMessage('applyFix', 'store-tab', applyFix);
+  onMessage('undoFix', 'store-tab', undoFix);
+  onMessage('recordGuardOverride', 'store-tab', recordGuardOverride);
 }

@@ -36,7 +36,7 @@ export async function forgetTab(tabId: number): Promise<void> {
 
 export function registerPageStatusHandlers(): void {
   memory.clear();
-  onMessage('reportPageStatus', reportPageStatus);
-  onMessage('getPageStatus', getPageStatus);
+  onMessage('reportPageStatus', 'store-tab', reportPageStatus);
+  onMessage('getPageStatus', 'extension', getPageStatus);
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 }

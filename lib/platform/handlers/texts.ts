@@ -12,7 +12,7 @@ import { ok, type Result } from '../../result';
 declare module '../../messages' {
   interface ProtocolMap {
     // ── content-script texts (ORDER-PAGE; used by every admin.content feature) ──
-    getTexts(data: { locale: string; prefixes: string[] }): Result<{ locale: Locale; texts: Record<string, string> }>;
+    getTexts(data: { locale: string; prefixes: string[] }, from: 'admin-tab'): Result<{ locale: Locale; texts: Record<string, string> }>;
   }
 }
 
@@ -29,7 +29,7 @@ export function getTexts({ locale, prefixes }: { locale: string; prefixes: strin
 }
 
 export function registerTextHandlers(): void {
-  onMessage('getTexts', getTexts);
+  onMessage('getTexts', 'admin-tab', getTexts);
 }
 
 export { LOCALES };
