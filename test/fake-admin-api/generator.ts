@@ -148,7 +148,7 @@ function phoneFor(rng: Rng): string {
   return `+49 15${int(rng, 1, 9)} ${chars(rng, DIGITS, 7)}`;
 }
 
-interface EmailPlan {
+export interface EmailPlan {
   email: string | null;
   customerEmail: string | null;
   marketplace: string | null;
@@ -158,7 +158,7 @@ interface EmailPlan {
   metafieldOriginal: string | null;
 }
 
-function planEmail(rng: Rng, kind: OrderKind, ordinal: number, ctx: GenContext): EmailPlan {
+export function planEmail(rng: Rng, kind: OrderKind, ordinal: number, ctx: GenContext): EmailPlan {
   const relayList = relayCatalogue();
   if (kind === 'ordinary' || kind === 'pos') {
     const email = kind === 'pos' && rng() < 0.6 ? null : personalEmail(rng);

@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { LeakyBucket, PLAN_LIMITS, type Plan } from './bucket.ts';
 import { BulkOperations } from './bulk.ts';
+import { Connector, type ArrivalKind } from './arrivals.ts';
 import { FakeClock } from './clock.ts';
 import { actualCost, MAX_QUERY_COST, requestedCost, type CostInput } from './cost.ts';
 import { INVALID_TOKEN_BODY, maxCostError, shopifyValidationError, throttledError } from './errors.ts';
@@ -28,6 +29,7 @@ export { DEMO_ORDERS, DEMO_KEYS, demoOrderName, type DemoKey, type DemoOrderRef 
 export { ALL_SCOPES, type Counters, type OutboxEntry, type Switches } from './state.ts';
 export { PLAN_LIMITS, type Plan } from './bucket.ts';
 export { FakeClock } from './clock.ts';
+export { DEFAULT_MIX, type Arrival, type ArrivalKind, type ArrivalMix, type PlannedArrival } from './arrivals.ts';
 export { adminSchema } from './schema.ts';
 export { gql } from './http.ts';
 export type { Store } from './store.ts';
@@ -97,6 +99,8 @@ export interface FakeAdminApi {
   carrierEvent(fulfillmentGid: string, status: CarrierStatus): { ok: true } | { ok: false; error: string };
   /** Called after each order created through `orderCreate`; returns the unsubscribe function. */
   onOrderCreated(listener: (order: OrderRecord) => void): () => void;
+  /** A connector creating orders over (fake) time, and re-syncing them (test/fake-admin-api/arrivals.ts). */
+  connector: Connector;
   /** Back to the seeded state: data, outbox, counters, faults, bulk operations, bucket, switches. */
   reset(): void;
   close(): Promise<void>;
@@ -179,6 +183,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
   const clientApps = [clientApp, ...(options.clientApps ?? [])];
 
   const faults = new Faults(() => clock.now());
+  const connector = new Connector(() => state);
   const queryRootValue = strictRoot(queryRoot(), 'QueryRoot');
   const mutationRootValue = strictRoot({ ...mutationRoot(), ...shippingEventMutations() }, 'Mutation');
 
@@ -370,6 +375,15 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       json(res, 200, state.switches);
       return true;
     }
+    if (req.method === 'POST' && path === '/__fake/arrive') {
+      // {"kind":"relay"|"etsy"|"ordinary"|"protected"} → a connector creates one order now.
+      const parsed = JSON.parse((await readBody(req)) || '{}') as { kind?: string };
+      const kind = (['relay', 'etsy', 'ordinary', 'protected'] as const).find((k) => k === parsed.kind);
+      if (!kind) { json(res, 400, { error: 'kind must be relay, etsy, ordinary or protected' }); return true; }
+      const arrival = connector.arriveNow(kind as ArrivalKind);
+      json(res, 200, { id: String(arrival.order.id), name: arrival.order.name, email: arrival.order.email });
+      return true;
+    }
     const bulk = /^\/__fake\/bulk\/(\d+)\.jsonl$/.exec(path);
     if (req.method === 'GET' && bulk) {
       const op = state.bulk.byNumber(Number(bulk[1]));
@@ -454,7 +468,9 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
         if (at >= 0) state.orderCreated.splice(at, 1);
       };
     },
+    connector,
     reset() {
+      connector.reset();
       state.bulk.reset();
       state.store = makeStore();
       state.outbox.length = 0;

@@ -21,6 +21,8 @@ export interface MetafieldRecord {
   type: string;
   createdAt: number;
   updatedAt: number;
+  /** Bumped on every write: the fake's `compareDigest` changes with it (two writes in one ms differ). */
+  revision?: number;
 }
 
 export interface LineItemRecord {

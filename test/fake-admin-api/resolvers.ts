@@ -10,6 +10,8 @@ import {
   fulfillmentOrderView,
   fulfillmentView,
   iso,
+  metafieldAccessors,
+  metafieldDigest,
   metafieldView,
   orderView,
   requireScope,
@@ -75,12 +77,17 @@ function ordersConnection(ctx: RequestContext, args: Args) {
   };
 }
 
+/** The shop's GraphQL id (one shop per fake server). */
+export function shopGid(ctx: RequestContext): string {
+  return `gid://shopify/Shop/${54_000_000_000 + (ctx.state.store.seed % 1_000_000)}`;
+}
+
 function shopView(ctx: RequestContext) {
   const s = ctx.state;
   const limits = PLAN_LIMITS[s.plan];
   return {
     __typename: 'Shop',
-    id: `gid://shopify/Shop/${54_000_000_000 + (s.store.seed % 1_000_000)}`,
+    id: shopGid(ctx),
     name: s.shop.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' '),
     myshopifyDomain: `${s.shop}.myshopify.com`,
     email: `owner@${s.merchantDomain}`,
@@ -95,7 +102,7 @@ function shopView(ctx: RequestContext) {
     orderNumberFormatSuffix: '',
     plan: { displayName: limits.displayName, partnerDevelopment: false, shopifyPlus: limits.shopifyPlus },
     primaryDomain: { __typename: 'Domain', id: 'gid://shopify/Domain/1', host: s.merchantDomain, url: `https://${s.merchantDomain}`, sslEnabled: true },
-    metafield: () => null,
+    ...metafieldAccessors(s.store.shopMetafields, shopGid(ctx)),
   };
 }
 
@@ -272,6 +279,7 @@ function applyMetafields(ctx: RequestContext, order: OrderRecord | null, list: M
       existing.value = m.value as string;
       if (m.type) existing.type = m.type;
       existing.updatedAt = now;
+      existing.revision = (existing.revision ?? 0) + 1;
       return existing;
     }
     const created: MetafieldRecord = { id: idFor(), namespace: m.namespace as string, key: m.key as string, value: m.value as string, type: m.type as string, createdAt: now, updatedAt: now };
@@ -365,6 +373,9 @@ export function mutationRoot() {
       const errors: UserError[] = [];
       const owners = inputs.map((m, i) => {
         const parsed = parseGid(m.ownerId);
+        // Shop metafields: Shopify asks "the access needed to mutate the owner"; no scope names the shop
+        // itself, so none is required here (an assumption: the sweep's lease says so if it is refused).
+        if (parsed?.type === 'Shop' && m.ownerId === shopGid(ctx)) return { kind: 'shop' as const, ordinal: -1, list: store.shopMetafields };
         if (parsed?.type === 'Order') {
           requireScope(ctx, 'metafieldsSet', ['write_orders']);
           const o = findOrder(ctx, m.ownerId);
@@ -384,12 +395,23 @@ export function mutationRoot() {
           const field = e.field ? ['metafields', String(i), ...e.field.slice(2)] : null;
           errors.push({ field, message: e.message, code: e.message.includes('blank') ? 'BLANK' : 'INVALID_VALUE', elementIndex: i });
         }
+        // Compare-and-set (2024-07+): a digest must match the stored value's; null means "must not exist yet".
+        if ('compareDigest' in m) {
+          const existing = owner.list.find((x) => x.namespace === m.namespace && x.key === m.key);
+          const digest = (m as { compareDigest?: string | null }).compareDigest ?? null;
+          if (digest === null ? !!existing : !existing || metafieldDigest(existing) !== digest) {
+            errors.push({ field: ['metafields', String(i)], message: 'The metafield has been modified since it was loaded.', code: 'STALE_OBJECT', elementIndex: i });
+          }
+        }
       });
       if (errors.length) return { metafields: null, userErrors: errors.map((e) => ({ ...e, elementIndex: e.elementIndex ?? null })) };
       const result: Record<string, unknown>[] = [];
       inputs.forEach((m, i) => {
         const owner = owners[i]!;
-        if (owner.kind === 'order') {
+        if (owner.kind === 'shop') {
+          const [mf] = applyMetafields(ctx, null, owner.list, [{ ...m, id: null }], () => 39_000_000_000_000 + store.sequence());
+          result.push(metafieldView(mf!, shopGid(ctx)));
+        } else if (owner.kind === 'order') {
           const o = store.mutableOrder(owner.ordinal);
           const [mf] = applyMetafields(ctx, o, o.metafields, [{ ...m, id: null }], () => store.newId('metafield', o));
           store.touch(o);

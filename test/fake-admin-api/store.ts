@@ -1,6 +1,6 @@
 import type { FakeClock } from './clock.ts';
 import { buildDemoOrder, DEMO_KEYS } from './fixtures.ts';
-import { expandCore, generateCore, lineItemsFor, openFulfillmentOrder, type GenContext, type GeneratedCore } from './generator.ts';
+import { expandCore, generateCore, lineItemsFor, openFulfillmentOrder, originalEmailMetafield, type GenContext, type GeneratedCore } from './generator.ts';
 import {
   ADDED_ORDINAL,
   DEMO_ORDINAL,
@@ -10,6 +10,7 @@ import {
   type FulfillmentOrderRecord,
   type FulfillmentRecord,
   type IdKind,
+  type MetafieldRecord,
   type OrderRecord,
   type OrderSummary,
 } from './model.ts';
@@ -61,6 +62,11 @@ export interface NewOrder {
   noCustomer?: boolean;
   app?: OrderRecord['app'];
   channel?: OrderRecord['channel'];
+  /** What the order is meant to be (tests and arrivals; default 'ordinary'). */
+  kind?: OrderRecord['kind'];
+  marketplace?: string | null;
+  /** Our `proxy_mail_guard.original_email`, as an order fixed earlier would carry it. */
+  originalEmail?: string | null;
 }
 
 /**
@@ -84,6 +90,8 @@ export class Store {
   private sortCache = new Map<string, { order: Int32Array; inverse: Int32Array }>();
   private readonly extraIds = new Map<string, number>(); // created fulfillments/refunds/metafields → owner ordinal
   private idCounter = 0;
+  /** Metafields owned by the shop itself (our sweep's lease lives here). */
+  readonly shopMetafields: MetafieldRecord[] = [];
 
   constructor(opts: StoreOptions) {
     this.seed = opts.seed;
@@ -286,12 +294,13 @@ export class Store {
     const id = derivedId('order', ordinal);
     const customerId = input.noCustomer ? null : derivedId('customer', ordinal);
     const order: OrderRecord = {
-      id, ordinal, name: `#${1001 + this.size}`, kind: 'ordinary', marketplace: null,
+      id, ordinal, name: `#${1001 + this.size}`, kind: input.kind ?? 'ordinary', marketplace: input.marketplace ?? null,
       email: input.email ?? null, phone: input.phone ?? null, customerId, createdAt, updatedAt: createdAt, processedAt: createdAt,
       sourceName: input.sourceName ?? 'web', sourceIdentifier: input.sourceIdentifier ?? null, app: input.app ?? null, channel: input.channel ?? null,
       tags: input.tags ?? [], note: null, currency: 'USD', financialStatus: 'PAID', cancelledAt: null, cancelReason: null, closedAt: null,
       lineItems: items, fulfillmentOrders: [openFulfillmentOrder(ordinal, items, createdAt)], fulfillments: [], refunds: [], metafields: [], shippingCountry: 'US',
     };
+    if (input.originalEmail) order.metafields.push(originalEmailMetafield(ordinal, input.originalEmail, createdAt));
     const last = this.size > 0 ? this.order(this.ordinalAt(this.size - 1)) : null;
     if (last && createdAt < last.createdAt) this.createdMonotonic = false;
     this.added.push(ordinal);

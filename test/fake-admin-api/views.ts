@@ -73,11 +73,16 @@ export function metafieldView(m: MetafieldRecord, ownerGid: string) {
     type: m.type,
     jsonValue: m.type.startsWith('json') ? safeJson(m.value) : m.value,
     description: null,
-    compareDigest: Buffer.from(`${m.id}:${m.updatedAt}`).toString('base64'),
+    compareDigest: metafieldDigest(m),
     createdAt: iso(m.createdAt),
     updatedAt: iso(m.updatedAt),
-    ownerType: ownerGid.includes('/Customer/') ? 'CUSTOMER' : 'ORDER',
+    ownerType: ownerGid.includes('/Customer/') ? 'CUSTOMER' : ownerGid.includes('/Shop/') ? 'SHOP' : 'ORDER',
   };
+}
+
+/** Changes with every write of the metafield (what `metafieldsSet(compareDigest:)` compares). */
+export function metafieldDigest(m: MetafieldRecord): string {
+  return Buffer.from(`${m.id}:${m.updatedAt}:${m.revision ?? 0}`).toString('base64');
 }
 
 function safeJson(v: string): unknown {
@@ -88,7 +93,7 @@ function safeJson(v: string): unknown {
   }
 }
 
-function metafieldAccessors(list: MetafieldRecord[], ownerGid: string) {
+export function metafieldAccessors(list: MetafieldRecord[], ownerGid: string) {
   return {
     metafield: (args: Args) => {
       const m = list.find((x) => x.key === args.key && (args.namespace == null || x.namespace === args.namespace));
