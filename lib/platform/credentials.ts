@@ -53,9 +53,14 @@ export async function removeCredentials(handle: string): Promise<void> {
   await storage.removeItem(keyFor(handle));
 }
 
-/** The store as the API layer should address it: the saved sandbox origin wins over a page-supplied one. */
+/**
+ * The store as the API layer should address it. Saved credentials go only where they were saved for:
+ * the sandbox origin kept with them, or Shopify — never an origin a page or message supplies now.
+ * Without saved credentials (the connect step testing what the merchant just typed) the given origin
+ * may stand in, sandbox builds and loopback only.
+ */
 export function resolveStoreRef(store: StoreRef, stored: StoredCredentials | null, sandbox = SANDBOX_BUILD): StoreRef {
   if (!sandbox) return { handle: store.handle };
-  const origin = stored?.origin ?? store.origin;
+  const origin = stored ? stored.origin : store.origin;
   return origin && isLoopbackOrigin(origin) ? { handle: store.handle, origin } : { handle: store.handle };
 }

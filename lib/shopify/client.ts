@@ -80,7 +80,12 @@ type Attempt =
   | { kind: 'network'; detail: string }
   | { kind: 'graphql'; detail: string };
 
-/** The ways our fetch may be addressed: only the store's own Admin host, mapped to the sandbox origin if any. */
+/**
+ * The ways our fetch may be addressed: only the store's own Admin host, mapped to the sandbox origin if
+ * any. Every request through here carries the token (or the app's client secret), so it never follows
+ * a redirect — a 3xx would otherwise re-send the token header or the secret to wherever it points — and
+ * never carries the browser's cookies.
+ */
 export function storeFetch(handle: string, target: string | undefined, baseFetch: typeof fetch): typeof fetch {
   const shopifyBase = `https://${handle}.myshopify.com`;
   return (input, init) => {
@@ -88,7 +93,7 @@ export function storeFetch(handle: string, target: string | undefined, baseFetch
     if (url !== shopifyBase && !url.startsWith(`${shopifyBase}/`)) {
       return Promise.reject(new ApiFailure('internal_error', 'Refused to send a store request to another host.'));
     }
-    return baseFetch(target ? target + url.slice(shopifyBase.length) : url, init);
+    return baseFetch(target ? target + url.slice(shopifyBase.length) : url, { ...init, redirect: 'error', credentials: 'omit' });
   };
 }
 

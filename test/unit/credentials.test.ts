@@ -20,7 +20,12 @@ describe('credentials storage', () => {
     expect((await saveCredentials({ handle: 'a', origin: 'https://evil.example' }, token, true)).origin).toBeUndefined();
     const stored = await getCredentials('a');
     expect(resolveStoreRef({ handle: 'a', origin: 'http://127.0.0.1:9' }, stored, false)).toEqual({ handle: 'a' });
-    expect(resolveStoreRef({ handle: 'a', origin: 'http://localhost:9' }, stored, true)).toEqual({ handle: 'a', origin: 'http://localhost:9' });
+    // Saved without an origin: they belong to Shopify; a page-supplied loopback origin does not redirect them.
+    expect(resolveStoreRef({ handle: 'a', origin: 'http://localhost:9' }, stored, true)).toEqual({ handle: 'a' });
+    // Nothing saved yet (connect testing typed-in credentials): the loopback origin may stand in, sandbox only.
+    expect(resolveStoreRef({ handle: 'a', origin: 'http://localhost:9' }, null, true)).toEqual({ handle: 'a', origin: 'http://localhost:9' });
+    await saveCredentials({ handle: 'c', origin: 'http://127.0.0.1:4000' }, token, true);
+    expect(resolveStoreRef({ handle: 'c', origin: 'http://127.0.0.1:6666' }, await getCredentials('c'), true)).toEqual({ handle: 'c', origin: 'http://127.0.0.1:4000' });
   });
 
   it('keeps an exchanged token with the client credentials, and forgets it on request', async () => {
