@@ -1,6 +1,7 @@
 import { registerBulkHandlers } from '@/lib/platform/handlers/bulk';
 import { registerConnectionHandlers } from '@/lib/platform/handlers/connection';
 import { registerOrderHandlers } from '@/lib/platform/handlers/order';
+import { registerOrdersListHandlers } from '@/lib/platform/handlers/orders-list';
 import { registerPageStatusHandlers } from '@/lib/platform/handlers/page-status';
 import { registerTextHandlers } from '@/lib/platform/handlers/texts';
 
@@ -12,4 +13,5 @@ export default defineBackground(() => {
   registerConnectionHandlers();
   registerBulkHandlers();
   registerOrderHandlers();
+  registerOrdersListHandlers();
 });

@@ -55,6 +55,25 @@ export interface PageStatus {
   inactive: boolean;
 }
 
+/** What the order list shows for one order (lib/platform/handlers/orders-list.ts). */
+export interface ListVerdict {
+  orderId: string;
+  /** relay: a marketplace address still on the order; protected: neutralised; missing: not in this store. */
+  state: 'relay' | 'protected' | 'ordinary' | 'missing';
+  marketplace: string | null;
+  /** Display name, e.g. "Amazon". */
+  label: string | null;
+  /** relay only: the store's fix applies to it (not "keep", and the address can be rewritten). */
+  fixable: boolean;
+}
+
+export interface ListVerdicts {
+  verdicts: ListVerdict[];
+  /** Admin API requests made for this answer (one per 100 ids) and their requested cost. */
+  requests: number;
+  requestedCost: number;
+}
+
 export interface ProtocolMap extends BulkProtocol {
   // ── order page (proxy-banner) ──────────────────────────────────────────────
   getOrderFacts(data: { store: StoreRef; orderId: string }, from: 'store-tab'): Result<OrderFacts>;
@@ -63,6 +82,14 @@ export interface ProtocolMap extends BulkProtocol {
   undoFix(data: { store: StoreRef; orderId: string }, from: 'store-tab'): Result<FixOutcome>;
   /** Opens the popup's connect step in a tab (an action popup cannot be opened from a page). */
   openConnect(data: { store: StoreRef }, from: 'store-tab'): Result<void>;
+
+  // ── orders list (orders-list) ───────────────────────────────────────────────
+  /** Verdicts for the orders on screen, in one request (up to 100 ids; more are chunked). */
+  listVerdicts(data: { store: StoreRef; orderIds: string[] }): Result<ListVerdicts>;
+  /** The store's own fix for one listed order (its settings pick the strategy), through the card's change path. */
+  fixListedOrder(data: { store: StoreRef; orderId: string }): Result<FixOutcome>;
+  /** Opens the dashboard (bulk fix for the whole store) in a tab. */
+  openBulkFix(data: { store: StoreRef }): Result<void>;
 
   // ── notify-guard ───────────────────────────────────────────────────────────
   recordGuardOverride(data: { store: StoreRef; orderId: string; surface: string; marketplace: string }, from: 'store-tab'): Result<void>;

@@ -8,7 +8,7 @@ import type { AppError } from '@/lib/result';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-const PREFIXES = ['card_', 'guard_', 'err_', 'strategy_'];
+const PREFIXES = ['card_', 'guard_', 'err_', 'strategy_', 'list_'];
 
 /** Used only when the background cannot answer (extension reloaded): better English than nothing. */
 const FALLBACK: Record<string, string> = {

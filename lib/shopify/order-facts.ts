@@ -2,7 +2,7 @@
 import type { OrderFacts } from '../order-facts';
 import { detectMarketplace, type Detection, type NeutralForms } from '../marketplaces';
 import type { AdminClient } from './client';
-import { ORDER_EMAIL_CONFIRM_QUERY, ORDER_FACTS_QUERY, ORDERS_PAGE_QUERY, type OrderNode } from './documents';
+import { ORDER_EMAIL_CONFIRM_QUERY, ORDER_FACTS_QUERY, ORDERS_BY_ID_QUERY, ORDERS_PAGE_QUERY, type OrderNode } from './documents';
 import { ApiFailure } from './errors';
 
 const ORDER_GID = /^gid:\/\/shopify\/Order\/(\d+)$/;
@@ -48,6 +48,42 @@ export async function requireOrderFacts(client: AdminClient, orderId: string): P
   const facts = await readOrderFacts(client, orderId);
   if (!facts) throw new ApiFailure('order_not_found', `Order ${numericOrderId(orderId)} was not found in this store.`, { order: numericOrderId(orderId) });
   return facts;
+}
+
+/**
+ * At most this many ids per `nodes(ids:)` request: each order requests ~7 points (see MAX_PAGE_SIZE),
+ * and Shopify refuses a query whose requested cost is above 1,000. The admin's list shows 50 a page.
+ */
+export const ORDERS_BY_ID_MAX = 100;
+
+export interface OrdersById {
+  /** Facts per numeric order id; null when the store has no such order (deleted, or another store's). */
+  facts: Map<string, OrderFacts | null>;
+  requests: number;
+  /** requestedQueryCost summed over the requests (what Shopify charges up front). */
+  requestedCost: number;
+  actualCost: number;
+}
+
+/** Facts of many orders at once: one `nodes(ids:)` request per ORDERS_BY_ID_MAX ids, never one per order. */
+export async function readOrdersFacts(client: AdminClient, orderIds: readonly string[]): Promise<OrdersById> {
+  const ids = [...new Set(orderIds.map((id) => numericOrderId(orderGid(id))))];
+  const out: OrdersById = { facts: new Map(), requests: 0, requestedCost: 0, actualCost: 0 };
+  for (let at = 0; at < ids.length; at += ORDERS_BY_ID_MAX) {
+    const chunk = ids.slice(at, at + ORDERS_BY_ID_MAX);
+    const data = await client.request<{ nodes: Array<OrderNode | Record<string, never> | null> }>(ORDERS_BY_ID_QUERY, { ids: chunk.map(orderGid) });
+    out.requests++;
+    const cost = client.stats.lastCost;
+    if (cost) {
+      out.requestedCost += cost.requestedQueryCost ?? 0;
+      out.actualCost += cost.actualQueryCost ?? 0;
+    }
+    chunk.forEach((id, i) => {
+      const node = data?.nodes?.[i];
+      out.facts.set(id, node && 'id' in node ? toOrderFacts(node as OrderNode) : null);
+    });
+  }
+  return out;
 }
 
 type ConfirmNode = Pick<OrderNode, 'id' | 'email' | 'customer' | 'originalEmail'>;

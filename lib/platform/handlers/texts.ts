@@ -16,7 +16,7 @@ declare module '../../messages' {
   }
 }
 
-const ALLOWED_PREFIXES = ['card_', 'guard_', 'err_', 'strategy_'];
+const ALLOWED_PREFIXES = ['card_', 'guard_', 'err_', 'strategy_', 'list_'];
 
 export function getTexts({ locale, prefixes }: { locale: string; prefixes: string[] }): Result<{ locale: Locale; texts: Record<string, string> }> {
   const resolved = resolveLocale(locale);

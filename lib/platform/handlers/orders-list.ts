@@ -1,0 +1,98 @@
+/**
+ * The order list's calls: verdicts for the rows on screen, and the store's fix for one listed order.
+ *
+ * Verdicts come from the bulk scan's classifier (lib/bulk/classify.ts) over the card's facts query, so
+ * the list, the card and the bulk fix never disagree about an order. Concurrent asks for the same ids
+ * (a re-render while the first answer is on its way) share one request.
+ */
+import { browser } from 'wxt/browser';
+import type { FixOutcome, ListVerdict, ListVerdicts } from '../../messages';
+import { onMessage } from '../../messaging';
+import { classifierFromSettings } from '../../bulk/classify';
+import { fail, ok, type Result } from '../../result';
+import { defaultSettings, type StoreSettings } from '../../settings';
+import { ApiFailure, asResult } from '../../shopify/errors';
+import { readOrdersFacts, requireOrderFacts } from '../../shopify/order-facts';
+import { isValidHandle, type StoreRef } from '../../store-ref';
+import { getStoreSettings } from '../settings-storage';
+import { clientFor } from '../api';
+import { applyFix } from './order';
+
+/** The admin's list shows at most 250 rows; more in one ask is not a list screen. */
+export const LIST_MAX_IDS = 250;
+
+async function settingsFor(handle: string): Promise<StoreSettings> {
+  try {
+    return await getStoreSettings(handle);
+  } catch {
+    return defaultSettings();
+  }
+}
+
+function checkIds(orderIds: unknown): string[] {
+  if (!Array.isArray(orderIds) || orderIds.length > LIST_MAX_IDS || !orderIds.every((id) => typeof id === 'string' && /^\d{1,20}$/.test(id))) {
+    throw new ApiFailure('order_not_found', 'The order list sent ids that are not order numbers.', { order: '' });
+  }
+  return [...new Set(orderIds as string[])];
+}
+
+const inFlight = new Map<string, Promise<Result<ListVerdicts>>>();
+
+export function listVerdicts({ store, orderIds }: { store: StoreRef; orderIds: string[] }): Promise<Result<ListVerdicts>> {
+  const key = JSON.stringify([store.handle, store.origin ?? null, orderIds]);
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const request = asResult(async (): Promise<ListVerdicts> => {
+    const ids = checkIds(orderIds);
+    const client = await clientFor(store);
+    const classify = classifierFromSettings(await settingsFor(store.handle));
+    const read = ids.length ? await readOrdersFacts(client, ids) : { facts: new Map(), requests: 0, requestedCost: 0 };
+    const verdicts = ids.map((orderId): ListVerdict => {
+      const facts = read.facts.get(orderId);
+      if (!facts) return { orderId, state: 'missing', marketplace: null, label: null, fixable: false };
+      const c = classify(facts);
+      const state = c.cls === 'relay' ? 'relay' : c.cls === 'neutralised' ? 'protected' : 'ordinary';
+      return { orderId, state, marketplace: c.marketplace, label: c.label, fixable: c.cls === 'relay' && !c.error && c.strategy !== null && c.strategy.kind !== 'keep' };
+    });
+    return { verdicts, requests: read.requests, requestedCost: read.requestedCost };
+  }).finally(() => inFlight.delete(key));
+  inFlight.set(key, request);
+  return request;
+}
+
+/**
+ * "Fix them" on the list, one order at a time: the store's settings choose the strategy (never the
+ * page), and the change goes through applyFix — original recorded first, audited, undoable by undoFix.
+ */
+export async function fixListedOrder({ store, orderId }: { store: StoreRef; orderId: string }): Promise<Result<FixOutcome>> {
+  const planned = await asResult(async () => {
+    const [id] = checkIds([orderId]);
+    const facts = await requireOrderFacts(await clientFor(store), id!);
+    const c = classifierFromSettings(await settingsFor(store.handle))(facts);
+    if (c.cls !== 'relay') return { id: id!, facts, strategy: null };
+    if (c.error) throw new ApiFailure(c.error.code, c.error.message);
+    if (!c.strategy || c.strategy.kind === 'keep') throw new ApiFailure('list_fix_keep', 'Your settings keep this marketplace’s addresses: nothing to change.', { marketplace: c.label ?? '' });
+    return { id: id!, facts, strategy: c.strategy };
+  });
+  if (!planned.ok) return planned;
+  const { id, facts, strategy } = planned.value;
+  // Already protected (another tab, the sweep, or an earlier click): nothing to change.
+  if (!strategy) return { ok: true, value: { orderId: id, before: facts.email, after: facts.email, changed: false, facts } };
+  return applyFix({ store, orderId: id, strategy });
+}
+
+/** "Open bulk fix": the dashboard for this store, in a new tab (a page cannot open extension pages). */
+export async function openBulkFix({ store }: { store: StoreRef }): Promise<Result<void>> {
+  if (!isValidHandle(store.handle)) return fail('store_invalid', `"${store.handle}" is not a Shopify store name.`, { store: store.handle });
+  const query = new URLSearchParams({ store: store.handle });
+  if (store.origin) query.set('origin', store.origin);
+  const getURL = browser.runtime.getURL as (path: string) => string;
+  await browser.tabs.create({ url: getURL(`/dashboard.html?${query.toString()}`), active: true });
+  return ok(undefined);
+}
+
+export function registerOrdersListHandlers(): void {
+  onMessage('openBulkFix', openBulkFix);
+  onMessage('listVerdicts', listVerdicts);
+  onMessage('fixListedOrder', fixListedOrder);
+}
