@@ -85,11 +85,11 @@ export interface ProtocolMap extends BulkProtocol {
 
   // ── orders list (orders-list) ───────────────────────────────────────────────
   /** Verdicts for the orders on screen, in one request (up to 100 ids; more are chunked). */
-  listVerdicts(data: { store: StoreRef; orderIds: string[] }): Result<ListVerdicts>;
+  listVerdicts(data: { store: StoreRef; orderIds: string[] }, from: 'store-tab'): Result<ListVerdicts>;
   /** The store's own fix for one listed order (its settings pick the strategy), through the card's change path. */
-  fixListedOrder(data: { store: StoreRef; orderId: string }): Result<FixOutcome>;
+  fixListedOrder(data: { store: StoreRef; orderId: string }, from: 'store-tab'): Result<FixOutcome>;
   /** Opens the dashboard (bulk fix for the whole store) in a tab. */
-  openBulkFix(data: { store: StoreRef }): Result<void>;
+  openBulkFix(data: { store: StoreRef }, from: 'store-tab'): Result<void>;
 
   // ── notify-guard ───────────────────────────────────────────────────────────
   recordGuardOverride(data: { store: StoreRef; orderId: string; surface: string; marketplace: string }, from: 'store-tab'): Result<void>;

@@ -10,13 +10,13 @@ import type { FixOutcome, ListVerdict, ListVerdicts } from '../../messages';
 import { onMessage } from '../../messaging';
 import { classifierFromSettings } from '../../bulk/classify';
 import { fail, ok, type Result } from '../../result';
-import { defaultSettings, type StoreSettings } from '../../settings';
+import { defaultSettings, neutralForms, type StoreSettings } from '../../settings';
 import { ApiFailure, asResult } from '../../shopify/errors';
+import { changeOrderEmail } from '../../shopify/email-change';
 import { readOrdersFacts, requireOrderFacts } from '../../shopify/order-facts';
 import { isValidHandle, type StoreRef } from '../../store-ref';
 import { getStoreSettings } from '../settings-storage';
-import { clientFor } from '../api';
-import { applyFix } from './order';
+import { auditLogInstance, clientFor } from '../api';
 
 /** The admin's list shows at most 250 rows; more in one ask is not a list screen. */
 export const LIST_MAX_IDS = 250;
@@ -62,23 +62,30 @@ export function listVerdicts({ store, orderIds }: { store: StoreRef; orderIds: s
 
 /**
  * "Fix them" on the list, one order at a time: the store's settings choose the strategy (never the
- * page), and the change goes through applyFix — original recorded first, audited, undoable by undoFix.
+ * page), and the change goes through the card's path (changeOrderEmail) — original recorded first,
+ * audited, undoable by undoFix.
  */
 export async function fixListedOrder({ store, orderId }: { store: StoreRef; orderId: string }): Promise<Result<FixOutcome>> {
   const planned = await asResult(async () => {
     const [id] = checkIds([orderId]);
-    const facts = await requireOrderFacts(await clientFor(store), id!);
-    const c = classifierFromSettings(await settingsFor(store.handle))(facts);
-    if (c.cls !== 'relay') return { id: id!, facts, strategy: null };
+    const client = await clientFor(store);
+    const settings = await settingsFor(store.handle);
+    const facts = await requireOrderFacts(client, id!);
+    const c = classifierFromSettings(settings)(facts);
+    if (c.cls !== 'relay') return { id: id!, facts, client, settings, strategy: null };
     if (c.error) throw new ApiFailure(c.error.code, c.error.message);
     if (!c.strategy || c.strategy.kind === 'keep') throw new ApiFailure('list_fix_keep', 'Your settings keep this marketplace’s addresses: nothing to change.', { marketplace: c.label ?? '' });
-    return { id: id!, facts, strategy: c.strategy };
+    return { id: id!, facts, client, settings, strategy: c.strategy, audit: await auditLogInstance() };
   });
   if (!planned.ok) return planned;
-  const { id, facts, strategy } = planned.value;
+  const { id, facts, client, settings, strategy, audit } = planned.value;
   // Already protected (another tab, the sweep, or an earlier click): nothing to change.
-  if (!strategy) return { ok: true, value: { orderId: id, before: facts.email, after: facts.email, changed: false, facts } };
-  return applyFix({ store, orderId: id, strategy });
+  if (!strategy || !audit) return { ok: true, value: { orderId: id, before: facts.email, after: facts.email, changed: false, facts } };
+  return changeOrderEmail({ client, audit }, id, strategy, {
+    updateCustomer: settings.updateCustomer,
+    extraDomains: settings.extraDomains,
+    neutral: neutralForms(settings),
+  });
 }
 
 /** "Open bulk fix": the dashboard for this store, in a new tab (a page cannot open extension pages). */
@@ -92,7 +99,7 @@ export async function openBulkFix({ store }: { store: StoreRef }): Promise<Resul
 }
 
 export function registerOrdersListHandlers(): void {
-  onMessage('openBulkFix', openBulkFix);
-  onMessage('listVerdicts', listVerdicts);
-  onMessage('fixListedOrder', fixListedOrder);
+  onMessage('openBulkFix', 'store-tab', openBulkFix);
+  onMessage('listVerdicts', 'store-tab', listVerdicts);
+  onMessage('fixListedOrder', 'store-tab', fixListedOrder);
 }
