@@ -5,7 +5,7 @@
  */
 import type { Result } from '../result';
 import type { StoreRef } from '../store-ref';
-import type { DryRunSummary, PreviewQuery } from '../bulk';
+import type { DryRunSummary, PreviewQuery } from './engine';
 import type { AuditFilters, AuditRow } from './audit-view';
 import type { BulkFilters, BulkJob, JobItem, JobStatusView } from './types';
 
