@@ -19,7 +19,7 @@ import { ADMIN_API_VERSION } from './version';
 import { readQueryCost, type QueryCost } from './bucket';
 import { systemClock, type Clock } from './clock';
 import { ApiFailure } from './errors';
-import { RequestQueue } from './queue';
+import { RequestQueue, type Priority } from './queue';
 import { TokenSource, type ExchangedToken } from './auth';
 
 export interface AdminClientConfig {
@@ -46,6 +46,8 @@ export interface RequestOptions {
   mutation?: boolean;
   /** Re-reads the target and says whether the mutation's effect is already in place. */
   verifyApplied?: () => Promise<boolean>;
+  /** Default: the client's own (see `withPriority`). */
+  priority?: Priority;
 }
 
 export interface ClientStats {
@@ -112,6 +114,8 @@ export class AdminClient {
   private readonly maxNetworkRetries: number;
   private readonly requestTimeoutMs: number;
   private apiClient: { token: string; client: GraphqlRequester } | null = null;
+  /** Whose requests these are: someone at the screen (card, popup) or a background job (bulk, sweep). */
+  readonly priority: Priority = 'interactive';
 
   constructor(config: AdminClientConfig) {
     this.store = config.store;
@@ -135,6 +139,17 @@ export class AdminClient {
   }
 
   /**
+   * The same client (same queue, bucket, token and stats) sending at another priority: code that takes
+   * an AdminClient (lib/shopify/email-change, lib/bulk/shopify-port) runs unchanged as a background job.
+   */
+  withPriority(priority: Priority): AdminClient {
+    if (priority === this.priority) return this;
+    const view = Object.create(this) as AdminClient;
+    Object.defineProperty(view, 'priority', { value: priority });
+    return view;
+  }
+
+  /**
    * Sends one GraphQL document through the queue and returns `data`, retrying what is safe to retry.
    * Returns null only for a mutation whose answer was lost and `verifyApplied` found the change in place.
    */
@@ -146,7 +161,10 @@ export class AdminClient {
     let throttles = 0;
     for (;;) {
       const token = await this.tokens.token();
-      const attempt = await this.queue.run(key, () => this.attempt(token, document, variables), failures + throttles > 0);
+      const attempt = await this.queue.run(key, () => this.attempt(token, document, variables), {
+        front: failures + throttles > 0,
+        priority: options.priority ?? this.priority,
+      });
       switch (attempt.kind) {
         case 'data':
           return attempt.data as T;

@@ -2,6 +2,11 @@
  * One request queue per store: sends in order, as soon as the bucket has the points for the next request,
  * with several requests in flight at once (pipelining keeps the bucket near empty, which is what uses
  * the whole budget). Retries are decided by the caller (lib/shopify/client.ts) and re-enter at the front.
+ *
+ * Two priorities share the one budget: `interactive` (the order card, the popup: someone is waiting)
+ * and `background` (the bulk job, the automatic sweep). An interactive request is always sent before
+ * any waiting background one, and background requests leave a small cushion of points in the bucket,
+ * so a card opened during a bulk run waits for the network, not for the bucket to refill.
  */
 import { CostBucket, type QueryCost } from './bucket';
 import type { Clock } from './clock';
@@ -11,8 +16,20 @@ export interface Sent<T> {
   cost?: QueryCost;
 }
 
+export type Priority = 'interactive' | 'background';
+
+export interface RunOptions {
+  /** Retries re-enter at the front of their priority. */
+  front?: boolean;
+  priority?: Priority;
+}
+
+/** Points background requests leave unused for interactive ones (capped at a tenth of the bucket). */
+export const INTERACTIVE_RESERVE = 60;
+
 interface Task {
   key: string;
+  priority: Priority;
   send: () => Promise<Sent<unknown>>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -27,7 +44,7 @@ export interface QueueStats {
 
 export class RequestQueue {
   readonly bucket: CostBucket;
-  private readonly pending: Task[] = [];
+  private readonly pending: Record<Priority, Task[]> = { interactive: [], background: [] };
   private inFlight = 0;
   /** Actual cost of all answers so far (to know what arrived while a request was out). */
   private answeredCost = 0;
@@ -43,32 +60,44 @@ export class RequestQueue {
   }
 
   get queued(): number {
-    return this.pending.length;
+    return this.pending.interactive.length + this.pending.background.length;
   }
 
-  /** Runs `send` when the bucket allows a request of this document key; `front` is for retries. */
-  run<T>(key: string, send: () => Promise<Sent<T>>, front = false): Promise<T> {
+  /** Runs `send` when the bucket allows a request of this document key (interactive first). */
+  run<T>(key: string, send: () => Promise<Sent<T>>, options: RunOptions | boolean = {}): Promise<T> {
+    const { front = false, priority = 'interactive' } = typeof options === 'boolean' ? { front: options } : options;
     return new Promise<T>((resolve, reject) => {
-      const task: Task = { key, send, resolve: resolve as (v: unknown) => void, reject };
-      if (front) this.pending.unshift(task);
-      else this.pending.push(task);
+      const task: Task = { key, priority, send, resolve: resolve as (v: unknown) => void, reject };
+      if (front) this.pending[priority].unshift(task);
+      else this.pending[priority].push(task);
       this.pump();
     });
   }
 
+  private reserveFor(priority: Priority): number {
+    if (priority === 'interactive') return 0;
+    const max = this.bucket.snapshot?.maximumAvailable ?? 0;
+    return Math.min(INTERACTIVE_RESERVE, Math.floor(max / 10));
+  }
+
   private pump(): void {
-    while (this.pending.length > 0 && this.inFlight < this.maxInFlight) {
+    for (;;) {
+      const priority: Priority | null = this.pending.interactive.length > 0 ? 'interactive' : this.pending.background.length > 0 ? 'background' : null;
+      if (!priority) return;
+      // One slot beyond the pipeline stays free for someone waiting at the screen.
+      if (this.inFlight >= this.maxInFlight + (priority === 'interactive' ? 1 : 0)) return;
       // Until a first answer tells us the bucket, one request at a time.
       if (!this.bucket.known && this.inFlight > 0) return;
-      const task = this.pending[0]!;
+      const task = this.pending[priority][0]!;
       const cost = this.bucket.estimate(task.key);
-      const wait = this.bucket.waitFor(cost, this.clock.now());
+      const wait = this.bucket.waitFor(cost + this.reserveFor(priority), this.clock.now());
       if (wait > 0) {
-        // An in-flight answer may free points sooner (refunds); it pumps again when it lands.
+        // An in-flight answer may free points sooner (refunds); it pumps again when it lands. A waiting
+        // interactive request also holds back every background one behind it.
         this.arm(wait);
         return;
       }
-      this.pending.shift();
+      this.pending[priority].shift();
       this.dispatch(task, cost);
     }
   }

@@ -60,7 +60,8 @@ function download(url: string): Promise<Response> {
 
 async function apiFor(handle: string): Promise<BulkApi> {
   const [client, audit, settings] = await Promise.all([clientFor({ handle }), auditLogInstance(), getStoreSettings(handle)]);
-  return shopifyBulkApi({ client, audit, download, extraDomains: settings.extraDomains, neutral: neutralForms(settings) });
+  // The bulk job yields to the card: same budget, lower priority (lib/shopify/queue.ts).
+  return shopifyBulkApi({ client: client.withPriority('background'), audit, download, extraDomains: settings.extraDomains, neutral: neutralForms(settings) });
 }
 
 async function classifierFor(handle: string): Promise<Classifier> {
