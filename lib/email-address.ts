@@ -9,7 +9,6 @@
 
 export const MAX_ADDRESS_LENGTH = 254; // RFC 5321 path limit minus the angle brackets
 export const MAX_LOCAL_LENGTH = 64;
-const MAX_DOMAIN_LENGTH = 253;
 
 export interface EmailParts {
   /** Local part as written (case kept: some relays, e.g. Walmart's, use upper case). */
@@ -23,11 +22,13 @@ export interface EmailParts {
 }
 
 // RFC 5322 atext, plus any non-ASCII character (internationalised local parts).
-const ATOM = "(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\\x00-\\x7F])+";
+// Exported so lib/flow can compile the same syntax into the Shopify Flow code.
+export const ATOM = "(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\\x00-\\x7F])+";
 const LOCAL_PART = new RegExp(`^${ATOM}(?:\\.${ATOM})*$`, 'u');
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-const FORBIDDEN_IN_DOMAIN = /[\s/\\?#:@[\]%<>"',;()]/u;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+export const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+export const FORBIDDEN_IN_DOMAIN = /[\s/\\?#:@[\]%<>"',;()]/u;
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+export const MAX_DOMAIN_LENGTH = 253;
 
 /** A domain in lower-case ASCII form, or null when it is not a usable host name. */
 export function asciiDomain(input: unknown): string | null {

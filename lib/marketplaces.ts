@@ -119,7 +119,7 @@ interface EmailMatch {
   entry: MarketplaceEntry | null;
 }
 
-function validPrefixes(neutral: NeutralForms | undefined): string[] {
+export function validPrefixes(neutral: NeutralForms | undefined): string[] {
   const prefixes = [DEFAULT_PREFIX];
   const custom = neutral?.prefix;
   if (typeof custom === 'string' && custom.trim() !== '' && !custom.includes('@')) prefixes.push(custom.trim().toLowerCase());
@@ -181,8 +181,8 @@ function words(text: unknown): string {
 // Tags are free text the merchant also uses for products and notes, so a tag names a marketplace
 // only in the shapes connectors write: "Etsy", "eBay order", "amazon-fba", "TikTokOrderID:123",
 // "ebay-uk", "Imported from Etsy", "Shipped by TikTok". "reverb pedals" or "my etsy notes" do not.
-const TAG_LEADS = new Set(['', 'from', 'by', 'via', 'on', 'imported from', 'shipped by', 'fulfilled by', 'sold on', 'order from', 'synced from']);
-const TAG_TAILS = new Set(
+export const TAG_LEADS: ReadonlySet<string> = new Set(['', 'from', 'by', 'via', 'on', 'imported from', 'shipped by', 'fulfilled by', 'sold on', 'order from', 'synced from']);
+export const TAG_TAILS: ReadonlySet<string> = new Set(
   'order orders orderid id number no nr sale sales sync synced import imported marketplace channel shop store prime fba fbm mfn afn seller buyer customer'
     .split(' ')
     .concat('uk us de fr it es nl pl se be ca au jp mx br in at ch ie eu com'.split(' ')),

@@ -15,3 +15,17 @@ export interface OrderFacts {
   originalEmail: string | null;
   via: 'api' | 'page';
 }
+
+/** Our marker metafield (namespace proxy_mail_guard): who changed the email. The Shopify Flow workflow writes `flow`. */
+export const FIXED_BY_KEY = 'fixed_by';
+export const FIXED_BY_FLOW = 'flow';
+/** The version of the Flow code that fixed the order (lib/flow.ts). */
+export const FLOW_VERSION_KEY = 'flow_version';
+
+/**
+ * "Protected by Flow": the workflow changed this order's email when it arrived. Our original-email
+ * metafield must still be there: an undo removes it, and an undone order is protected by nothing.
+ */
+export function protectedByFlow(order: { fixedBy?: string | null; originalEmail?: string | null }): boolean {
+  return order.fixedBy === FIXED_BY_FLOW && typeof order.originalEmail === 'string' && order.originalEmail.trim() !== '';
+}

@@ -64,8 +64,9 @@ const problem = (code: RewriteErrorCode, params?: Record<string, string>): Field
 
 const failure = (p: FieldProblem): RewriteResult => ({ ok: false, ...p });
 
-const MAX_PREFIX_LENGTH = 30;
-const PREFIX = /^[A-Za-z0-9_+-][A-Za-z0-9._+-]*$/;
+// Exported so lib/flow compiles the same rule into the Shopify Flow code.
+export const MAX_PREFIX_LENGTH = 30;
+export const PREFIX = /^[A-Za-z0-9_+-][A-Za-z0-9._+-]*$/;
 
 /** Merchants type "@mystore.com" as often as "mystore.com": accept both. */
 export function normaliseDomainInput(input: unknown): string | null {
