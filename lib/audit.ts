@@ -31,6 +31,8 @@ export interface AuditEntry {
   batchId?: string;
   status: AuditStatus;
   error?: { code: string; message: string };
+  /** Done, but Shopify also answered a userError (e.g. about the metafield, saved afterwards). */
+  warning?: { code: string; message: string; params?: Record<string, string> };
   /** For strip: how Shopify handled the empty email. */
   stripBehaviour?: 'cleared' | 'rejected';
   /** The customer record's email, when the setting "update the customer too" changed it. */

@@ -26,6 +26,8 @@ export interface FixOutcome {
   stripBehaviour?: 'cleared' | 'rejected';
   customerUpdated?: boolean;
   auditId?: string;
+  /** Applied, but Shopify answered a userError too (kept so the merchant can read Shopify's words). */
+  warning?: { code: string; message: string; params?: Record<string, string> };
   facts: OrderFacts;
 }
 

@@ -55,11 +55,45 @@ export const ORDER_EMAIL_CONFIRM_QUERY = `#graphql
   }
 `;
 
+/**
+ * The payload is the confirmation: the email Shopify stored and our metafield as it now stands, so no
+ * re-read follows a change (a mutation costs 10 points whatever it selects; a re-read costs 3 more).
+ */
 export const ORDER_EMAIL_UPDATE = `#graphql
   mutation OrderEmailUpdate($input: OrderInput!) {
     orderUpdate(input: $input) {
-      order { id email }
+      order {
+        id
+        email
+        originalEmail: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${ORIGINAL_EMAIL_KEY}") { id value }
+      }
       userErrors { field message }
+    }
+  }
+`;
+
+/** Saves the original on its own, when Shopify applied an email change but not the metafield sent with it. */
+export const ORIGINAL_EMAIL_SET = `#graphql
+  mutation OriginalEmailSet($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields { id namespace key value }
+      userErrors { field message }
+    }
+  }
+`;
+
+/**
+ * What a batch needs to know just before changing its orders (the merchant may have fixed some by hand
+ * since the scan): ~1 point per order, one request per batch.
+ */
+export const ORDERS_EMAIL_RECHECK_QUERY = `#graphql
+  query OrdersEmailRecheck($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Order {
+        id
+        email
+        originalEmail: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${ORIGINAL_EMAIL_KEY}") { value }
+      }
     }
   }
 `;
@@ -127,6 +161,8 @@ export const ALL_DOCUMENTS: Record<string, string> = {
   ORDER_FACTS_QUERY,
   ORDER_EMAIL_CONFIRM_QUERY,
   ORDER_EMAIL_UPDATE,
+  ORIGINAL_EMAIL_SET,
+  ORDERS_EMAIL_RECHECK_QUERY,
   CUSTOMER_EMAIL_UPDATE,
   ORIGINAL_EMAIL_DELETE,
   ORDERS_PAGE_QUERY,

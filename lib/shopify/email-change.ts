@@ -3,9 +3,15 @@
  * 1. audit entry written `pending` (IndexedDB) before anything is sent;
  * 2. ONE `orderUpdate` sets the email and, in the same call, the metafield
  *    `proxy_mail_guard.original_email` (only if not set yet: the first original is never overwritten);
- * 3. the order is re-read to confirm what Shopify stored; the audit entry becomes done or failed.
+ * 3. the mutation's payload is the confirmation: it shows the email Shopify stored and the metafield.
+ *    The change is done only when the metafield holds the original; when Shopify applied the email
+ *    without it, the original is written on its own (and confirmed) first, or the email is taken back.
+ *    The audit entry becomes done or failed. No re-read follows a change.
  * A lost answer to the mutation is never followed by a blind re-send: the order is re-read first and
- * the mutation is sent again only if the change is not there.
+ * the mutation is sent again only if the change is not there (that re-read is then the confirmation).
+ *
+ * Cost (Standard plan, 100 points/s): 10 points per change with `knownFacts` (the bulk scan's),
+ * 10 + one facts read (~4–7) without. Before this, a change cost ≈17 (read + update + re-read).
  */
 import type { FixOutcome } from '../messages';
 import type { OrderFacts } from '../order-facts';
@@ -15,8 +21,10 @@ import type { NeutralForms } from '../marketplaces';
 import type { AdminClient } from './client';
 import {
   CUSTOMER_EMAIL_UPDATE,
+  ORDER_EMAIL_CONFIRM_QUERY,
   ORDER_EMAIL_UPDATE,
   ORIGINAL_EMAIL_DELETE,
+  ORIGINAL_EMAIL_SET,
   ORIGINAL_EMAIL_KEY,
   ORIGINAL_EMAIL_NAMESPACE,
   type UserError,
@@ -36,7 +44,7 @@ export interface ChangeOptions {
   /** Also change the customer record's email (store setting `updateCustomer`), when it is the same relay address. */
   updateCustomer?: boolean;
   batchId?: string;
-  /** Facts already read (a bulk page): saves one read per order. The confirming re-read still happens. */
+  /** Facts already read (a bulk scan, a sweep page): no read before the change. */
   knownFacts?: OrderFacts;
   extraDomains?: readonly string[];
   neutral?: NeutralForms;
@@ -67,6 +75,20 @@ export function changeOrderEmail(
 ): Promise<Result<FixOutcome>> {
   return asResult(() => change(ctx, orderId, strategy, options));
 }
+
+/** The email and our metafield as Shopify now holds them (from a mutation payload or a re-read). */
+interface Seen {
+  email: string | null;
+  originalEmail: string | null;
+}
+
+interface PayloadOrder {
+  id: string;
+  email: string | null;
+  originalEmail: { id: string; value: string } | null;
+}
+
+const seenOf = (order: PayloadOrder): Seen => ({ email: order.email || null, originalEmail: order.originalEmail?.value || null });
 
 async function change(ctx: EmailChangeContext, orderId: string, strategy: Strategy, options: ChangeOptions): Promise<FixOutcome> {
   const { client, audit } = ctx;
@@ -100,71 +122,147 @@ async function change(ctx: EmailChangeContext, orderId: string, strategy: Strate
   try {
     // The first original is kept forever: only write the metafield when the order has none.
     const recordOriginal = !facts.originalEmail && !!facts.email;
+    const original = facts.originalEmail ?? facts.email;
     const input: Record<string, unknown> = { id: gid, email: target ?? '' };
-    if (recordOriginal) {
-      input.metafields = [
-        { namespace: ORIGINAL_EMAIL_NAMESPACE, key: ORIGINAL_EMAIL_KEY, type: 'single_line_text_field', value: facts.email },
-      ];
-    }
+    if (recordOriginal) input.metafields = [originalMetafield(original!)];
+    // After a lost answer the re-read is the confirmation (and decides whether to send again).
+    let reread = null as Seen | null;
     const verifyApplied = async () => {
       const seen = await confirmOrderFacts(client, facts);
+      reread = { email: seen.email, originalEmail: seen.originalEmail };
       return sameEmail(seen.email, target) && (!recordOriginal || !!seen.originalEmail);
     };
-    const payload = await client.request<{ orderUpdate: { userErrors: UserError[] } | null }>(
+    const payload = await client.request<{ orderUpdate: { order: PayloadOrder | null; userErrors: UserError[] } | null }>(
       ORDER_EMAIL_UPDATE,
       { input },
       { mutation: true, verifyApplied },
     );
     const userErrors = payload?.orderUpdate?.userErrors ?? [];
+    const answered = payload?.orderUpdate?.order;
+    // No order in the answer (a refusal may omit it): look once rather than guess.
+    const seen: Seen = answered ? seenOf(answered) : (reread ?? (await confirmOrderFacts(client, facts)));
 
-    const confirmed = await confirmOrderFacts(client, facts);
-    if (userErrors.length > 0 || !sameEmail(confirmed.email, target)) {
-      if (strategy.kind === 'strip' && sameEmail(confirmed.email, facts.email)) {
+    if (!sameEmail(seen.email, target)) {
+      if (strategy.kind === 'strip' && sameEmail(seen.email, facts.email)) {
         // Shopify kept the email: either a userError or a silent no-op. Say so plainly.
-        await audit.update(entry.id, { status: 'failed', after: confirmed.email, stripBehaviour: 'rejected', error: stripRejected().toAppError() });
+        await audit.update(entry.id, { status: 'failed', after: seen.email, stripBehaviour: 'rejected', error: stripRejected().toAppError() });
         throw stripRejected();
       }
       if (userErrors.length > 0) {
         const { field, message } = firstUserError(userErrors);
         const failure = new ApiFailure('user_error', `Shopify refused the change (${field}): ${message}`, { field, message });
-        await audit.update(entry.id, { status: 'failed', after: confirmed.email, error: failure.toAppError() });
+        await audit.update(entry.id, { status: 'failed', after: seen.email, error: failure.toAppError() });
         throw failure;
       }
       const failure = new ApiFailure('change_not_confirmed', 'Shopify did not keep the new email; the order was re-read and shows another address.', {
-        email: confirmed.email ?? '',
+        email: seen.email ?? '',
       });
-      await audit.update(entry.id, { status: 'failed', after: confirmed.email, error: failure.toAppError() });
+      await audit.update(entry.id, { status: 'failed', after: seen.email, error: failure.toAppError() });
       throw failure;
     }
+
+    // The email changed. It counts as done only once the original is provably on the order.
+    if (!seen.originalEmail && original) {
+      seen.originalEmail = await saveOriginal(client, gid, original);
+      if (!seen.originalEmail) {
+        // Put the email back rather than leave an order changed with its original only in this browser.
+        const reverted = await revertEmail(client, gid, facts.email);
+        const failure = new ApiFailure('original_not_saved', 'Shopify changed the email but would not keep the original on the order, so the change was taken back.', {
+          email: reverted ? (facts.email ?? '') : (target ?? ''),
+        });
+        await audit.update(entry.id, { status: 'failed', after: reverted ? facts.email : target, error: failure.toAppError() });
+        throw failure;
+      }
+    }
+    // Shopify complained yet applied the email (and the original is saved): applied, with its words kept.
+    const warning = userErrors.length > 0 ? userErrorWarning(userErrors) : undefined;
 
     const stripBehaviour = strategy.kind === 'strip' ? ('cleared' as const) : undefined;
     let customer: AuditEntry['customer'];
     if (options.updateCustomer && facts.customer && facts.email && sameEmail(facts.customer.email, facts.email)) {
       customer = await updateCustomerEmail(client, facts.customer.id, facts.customer.email, target);
     }
+    const confirmed: OrderFacts = { ...facts, email: seen.email, originalEmail: seen.originalEmail, via: 'api' };
+    if (customer?.updated && confirmed.customer) confirmed.customer = { ...confirmed.customer, email: customer.after };
     await audit.update(entry.id, {
       status: 'done',
-      after: confirmed.email,
+      after: seen.email,
       ...(stripBehaviour ? { stripBehaviour } : {}),
       ...(customer ? { customer } : {}),
+      ...(warning ? { warning } : {}),
     });
     return {
       orderId: facts.orderId,
       before: facts.email,
-      after: confirmed.email,
+      after: seen.email,
       changed: true,
       ...(stripBehaviour ? { stripBehaviour } : {}),
       ...(customer ? { customerUpdated: customer.updated } : {}),
+      ...(warning ? { warning } : {}),
       auditId: entry.id,
       facts: confirmed,
     };
   } catch (error) {
-    if (!(error instanceof ApiFailure) || !['strip_rejected_by_shopify', 'user_error', 'change_not_confirmed'].includes(error.code)) {
+    if (!(error instanceof ApiFailure) || !['strip_rejected_by_shopify', 'user_error', 'change_not_confirmed', 'original_not_saved'].includes(error.code)) {
       // Unknown outcome (network, throttling): the entry keeps `before`, so an undo can still find the original.
       const appError = error instanceof ApiFailure ? error.toAppError() : { code: 'internal_error', message: String(error) };
       await audit.update(entry.id, { status: 'failed', error: { code: appError.code, message: appError.message } }).catch(() => null);
     }
     throw error;
+  }
+}
+
+function originalMetafield(value: string) {
+  return { namespace: ORIGINAL_EMAIL_NAMESPACE, key: ORIGINAL_EMAIL_KEY, type: 'single_line_text_field', value };
+}
+
+function userErrorWarning(errors: UserError[]): NonNullable<FixOutcome['warning']> {
+  const { field, message } = firstUserError(errors);
+  return { code: 'applied_with_warning', message: `Shopify applied the new email but reported (${field}): ${message}`, params: { field, message } };
+}
+
+/**
+ * Writes the original on its own (Shopify applied the email without it) and answers the value the
+ * payload shows, or null when Shopify would not keep it after two tries.
+ */
+async function saveOriginal(client: AdminClient, ownerId: string, original: string): Promise<string | null> {
+  const metafield = { ownerId, ...originalMetafield(original) };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let reread = null as string | null;
+    const payload = await client.request<{ metafieldsSet: { metafields: Array<{ key: string; namespace: string; value: string }> | null; userErrors: UserError[] } | null }>(
+      ORIGINAL_EMAIL_SET,
+      { metafields: [metafield] },
+      {
+        mutation: true,
+        // Setting the same value twice is harmless; the re-read tells whether the lost one landed.
+        verifyApplied: async () => !!(reread = (await readOriginal(client, ownerId))),
+      },
+    );
+    if (payload === null && reread) return reread;
+    const saved = payload?.metafieldsSet?.metafields?.find((m) => m.namespace === ORIGINAL_EMAIL_NAMESPACE && m.key === ORIGINAL_EMAIL_KEY);
+    if (saved?.value) return saved.value;
+  }
+  return null;
+}
+
+async function readOriginal(client: AdminClient, gid: string): Promise<string | null> {
+  const data = await client.request<{ order: { originalEmail: { value: string } | null } | null }>(ORDER_EMAIL_CONFIRM_QUERY, { id: gid });
+  return data?.order?.originalEmail?.value || null;
+}
+
+/** Best effort: true when the order shows its old email again. */
+async function revertEmail(client: AdminClient, gid: string, email: string | null): Promise<boolean> {
+  try {
+    const payload = await client.request<{ orderUpdate: { order: PayloadOrder | null; userErrors: UserError[] } | null }>(
+      ORDER_EMAIL_UPDATE,
+      { input: { id: gid, email: email ?? '' } },
+      // Setting the same email twice is harmless.
+      { mutation: true, verifyApplied: async () => false },
+    );
+    const order = payload?.orderUpdate?.order;
+    return !!order && sameEmail(order.email, email);
+  } catch {
+    return false;
   }
 }
 

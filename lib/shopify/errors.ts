@@ -20,6 +20,8 @@ export const API_ERROR_CODES = [
   'throttled_too_long',
   'strip_rejected_by_shopify',
   'change_not_confirmed',
+  'original_not_saved',
+  'applied_with_warning',
   'nothing_to_restore',
   'api_error',
   'store_invalid',

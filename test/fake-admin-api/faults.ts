@@ -28,6 +28,7 @@ export interface FaultPlan {
 export class Faults {
   private rules: Rule[] = [];
   private stormUntil = 0;
+  private metafieldDrops: Array<{ userError: boolean }> = [];
 
   constructor(private readonly now: () => number) {}
 
@@ -46,6 +47,19 @@ export class Faults {
     this.rules.push({ kind: 'slow', remaining: n, phase: 'before', ms, only: opts.only ?? 'any' });
   }
 
+  /**
+   * The next n `orderUpdate`s that set an email and a metafield apply the email but drop the metafield
+   * (Shopify's write is not documented as atomic across them) — silently, or with a userError about it.
+   */
+  dropMetafieldNext(n = 1, opts: { userError?: boolean } = {}): void {
+    for (let i = 0; i < n; i++) this.metafieldDrops.push({ userError: !!opts.userError });
+  }
+
+  /** Consumed by orderUpdate: null = apply normally. */
+  takeMetafieldDrop(): { userError: boolean } | null {
+    return this.metafieldDrops.shift() ?? null;
+  }
+
   /** Every request is THROTTLED for the next ms (fake clock), whatever the bucket holds. */
   throttleStorm(ms: number): void {
     this.stormUntil = this.now() + ms;
@@ -58,6 +72,7 @@ export class Faults {
   clear(): void {
     this.rules = [];
     this.stormUntil = 0;
+    this.metafieldDrops = [];
   }
 
   get pending(): number {
@@ -86,5 +101,9 @@ export class Faults {
     if (body.fail502Next !== undefined) { const s = spec(body.fail502Next); this.fail502Next(s.count ?? 1, { only: s.only }); }
     if (body.slowNext !== undefined) { const s = spec(body.slowNext); this.slowNext(s.count ?? 1, s.ms ?? 2000, { only: s.only }); }
     if (typeof body.throttleStorm === 'number') this.throttleStorm(body.throttleStorm);
+    if (body.dropMetafieldNext !== undefined) {
+      const s = (typeof body.dropMetafieldNext === 'number' ? { count: body.dropMetafieldNext } : body.dropMetafieldNext) as { count?: number; userError?: boolean };
+      this.dropMetafieldNext(s.count ?? 1, { userError: s.userError });
+    }
   }
 }

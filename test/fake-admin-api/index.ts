@@ -67,6 +67,7 @@ export interface FakeFaults {
   fail502Next(n?: number, opts?: { only?: 'any' | 'query' | 'mutation' }): void;
   slowNext(n?: number, ms?: number, opts?: { only?: 'any' | 'query' | 'mutation' }): void;
   throttleStorm(ms: number): void;
+  dropMetafieldNext(n?: number, opts?: { userError?: boolean }): void;
   clear(): void;
 }
 
@@ -159,6 +160,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
   const limits = PLAN_LIMITS[plan];
   let origin = '';
 
+  const faults = new Faults(() => clock.now());
   const state: ApiState = {
     store: makeStore(),
     shop,
@@ -173,6 +175,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     origin: () => origin,
     appId: 8_100_000 + (seed % 100_000),
     orderCreated: [],
+    faults,
   };
 
   const defaultToken = `shpat_${createHash('sha256').update(`${shop}:${seed}`).digest('hex').slice(0, 32)}`;
@@ -182,7 +185,6 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
   const clientApp = { clientId: `${shop}-client-id`, clientSecret: `shpss_${createHash('sha256').update(`secret:${shop}:${seed}`).digest('hex').slice(0, 32)}`, scopes: [...ALL_SCOPES] };
   const clientApps = [clientApp, ...(options.clientApps ?? [])];
 
-  const faults = new Faults(() => clock.now());
   const connector = new Connector(() => state);
   const queryRootValue = strictRoot(queryRoot(), 'QueryRoot');
   const mutationRootValue = strictRoot({ ...mutationRoot(), ...shippingEventMutations() }, 'Mutation');
@@ -359,7 +361,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       try {
         const parsed: unknown = raw ? JSON.parse(raw) : {};
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('Expected a JSON object');
-        const unknown = Object.keys(parsed).filter((k) => !['dropNext', 'fail502Next', 'slowNext', 'throttleStorm', 'clear'].includes(k));
+        const unknown = Object.keys(parsed).filter((k) => !['dropNext', 'fail502Next', 'slowNext', 'throttleStorm', 'dropMetafieldNext', 'clear'].includes(k));
         if (unknown.length) throw new Error(`Unknown fault: ${unknown.join(', ')}`);
         faults.configure(parsed as Record<string, unknown>);
       } catch (e) {

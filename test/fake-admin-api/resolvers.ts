@@ -318,14 +318,17 @@ export function mutationRoot() {
       if (input.metafields) errors.push(...validateMetafields(found.metafields, input.metafields, ['metafields']));
       if (input.tags && input.tags.some((t) => t.length > 255)) errors.push({ field: ['tags'], message: 'Tags is too long (maximum is 255 characters)' });
       if (errors.length) return { order: orderView(found, ctx), userErrors: errors };
+      // Fault: the email is applied, the metafields are not (silently or with a userError).
+      const drop = !ctx.sandbox && newEmail !== undefined && input.metafields?.length ? ctx.state.faults.takeMetafieldDrop() : null;
       // Valid: apply everything at once (nothing is applied when anything is invalid).
       const order = store.mutableOrder(found.ordinal);
       if (newEmail !== undefined) order.email = newEmail;
       if ('note' in input) order.note = input.note ?? null;
       if (input.tags) order.tags = [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))];
-      if (input.metafields) applyMetafields(ctx, order, order.metafields, input.metafields, () => store.newId('metafield', order));
+      if (input.metafields && !drop) applyMetafields(ctx, order, order.metafields, input.metafields, () => store.newId('metafield', order));
       store.touch(order);
-      return { order: orderView(order, ctx), userErrors: [] };
+      const dropped = drop?.userError ? [{ field: ['metafields', '0', 'value'], message: 'Metafield could not be saved, please try again' }] : [];
+      return { order: orderView(order, ctx), userErrors: dropped };
     },
 
     customerUpdate: (args: Args, ctx: RequestContext) => {
@@ -405,6 +408,9 @@ export function mutationRoot() {
         }
       });
       if (errors.length) return { metafields: null, userErrors: errors.map((e) => ({ ...e, elementIndex: e.elementIndex ?? null })) };
+      // Fault (same queue as orderUpdate's): an order metafield Shopify does not keep.
+      const drop = !ctx.sandbox && owners.some((o) => o?.kind === 'order') ? ctx.state.faults.takeMetafieldDrop() : null;
+      if (drop) return { metafields: [], userErrors: drop.userError ? [{ field: ['metafields', '0', 'value'], message: 'Metafield could not be saved, please try again', code: 'INVALID_VALUE', elementIndex: 0 }] : [] };
       const result: Record<string, unknown>[] = [];
       inputs.forEach((m, i) => {
         const owner = owners[i]!;

@@ -4,6 +4,7 @@ import type { LeadingWildcard } from './search.ts';
 import type { Store } from './store.ts';
 import type { BulkOperations } from './bulk.ts';
 import type { AppRecord, OrderRecord } from './model.ts';
+import type { Faults } from './faults.ts';
 
 export type EmptyEmail = 'clears' | 'user-error';
 
@@ -72,6 +73,8 @@ export interface ApiState {
   appId: number;
   /** Called after `orderCreate` stored an order (the Flow runner listens here). */
   orderCreated: ((order: OrderRecord) => void)[];
+  /** Fault injection (resolvers consult the ones that change what a mutation does). */
+  faults: Faults;
 }
 
 export interface RequestContext {
