@@ -14,6 +14,7 @@
  *   notify-boxes.ts  customer-notification checkboxes and their labels (+ the real-admin assumptions table)
  *   dialogs.ts       dialogs opened without a URL change, and their kind
  *   observe.ts       following a re-rendering page (observe / waitFor)
+ *   orders-list.ts   the order index: rows, which order each shows, bulk actions that fulfil at once
  * Import from 'lib/admin-dom' (this file), not from the modules: it is the public surface.
  */
 
@@ -42,3 +43,17 @@ export {
 } from './notify-boxes';
 export { findDialogs, dialogTitle, dialogKind } from './dialogs';
 export { observe, waitFor, type ObserveOptions } from './observe';
+export {
+  orderIdFromHref,
+  readRow,
+  tableRows,
+  findOrdersList,
+  findListSlot,
+  selectedRows,
+  bulkFulfilNowButton,
+  BULK_FULFIL_NOW_LABELS,
+  type ListRow,
+  type OrdersList,
+  type ListSlot,
+  type UnmatchedReason,
+} from './orders-list';
