@@ -4,12 +4,17 @@ import { registerOrderHandlers } from '@/lib/platform/handlers/order';
 import { registerOrdersListHandlers } from '@/lib/platform/handlers/orders-list';
 import { registerPageStatusHandlers } from '@/lib/platform/handlers/page-status';
 import { registerTextHandlers } from '@/lib/platform/handlers/texts';
+import { restrictLocalStorage } from '@/lib/platform/storage-access';
+import { registerSettingsHandlers } from '@/lib/platform/handlers/settings';
 
 // Handlers are registered synchronously at start-up: an MV3 service worker woken by a message must
 // have its listeners in place before the first event loop turn ends.
 export default defineBackground(() => {
+  // Credentials live in storage.local: close it to content scripts before anything else runs.
+  void restrictLocalStorage();
   registerPageStatusHandlers();
   registerTextHandlers();
+  registerSettingsHandlers();
   registerConnectionHandlers();
   registerBulkHandlers();
   registerOrderHandlers();

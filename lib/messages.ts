@@ -13,7 +13,7 @@
 import type { OrderFacts } from './order-facts';
 import type { Result } from './result';
 import type { StoreRef } from './store-ref';
-import type { FixChoice } from './settings';
+import type { FixChoice, StoreSettings } from './settings';
 import type { BulkProtocol } from './bulk/protocol';
 
 export interface FixOutcome {
@@ -92,6 +92,9 @@ export interface ProtocolMap extends BulkProtocol {
   fixListedOrder(data: { store: StoreRef; orderId: string }, from: 'store-tab'): Result<FixOutcome>;
   /** Opens the dashboard (bulk fix for the whole store) in a tab. */
   openBulkFix(data: { store: StoreRef }, from: 'store-tab'): Result<void>;
+
+  // ── settings (content script; read-only: the page never writes extension storage) ──
+  getSettings(data: { store: StoreRef }, from: 'store-tab'): Result<StoreSettings>;
 
   // ── notify-guard ───────────────────────────────────────────────────────────
   recordGuardOverride(data: { store: StoreRef; orderId: string; surface: string; marketplace: string }, from: 'store-tab'): Result<void>;

@@ -11,6 +11,7 @@ import type { PageStatus } from '../../lib/messages';
 import type { OrderFacts } from '../../lib/order-facts';
 import { getTexts } from '../../lib/platform/handlers/texts';
 import { saveStoreSettings } from '../../lib/platform/settings-storage';
+import { registerSettingsHandlers } from '../../lib/platform/handlers/settings';
 import { fail, ok } from '../../lib/result';
 import { defaultSettings } from '../../lib/settings';
 
@@ -53,6 +54,7 @@ beforeEach(() => {
   overrides = [];
   facts = new Map();
   onMessage('getTexts', 'admin-tab', getTexts);
+  registerSettingsHandlers(); // the feature asks the background, as in the extension
   onMessage('getOrderFacts', 'store-tab', ({ orderId }) => {
     const f = facts.get(orderId);
     return f ? ok(f) : fail('not_connected', 'This store is not connected.');

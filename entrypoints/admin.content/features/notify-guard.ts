@@ -13,11 +13,11 @@
 import { adminLang, findContactEmail, findMainArea, findNotifyBoxes, orderPageLang, waitFor } from '@/lib/admin-dom';
 import { detectMarketplace, type Detection } from '@/lib/marketplaces';
 import { sendMessage } from '@/lib/messaging';
-import { getStoreSettings, watchStoreSettings } from '@/lib/platform/settings-storage';
-import { defaultSettings, neutralForms, type StoreSettings } from '@/lib/settings';
+import { neutralForms, type StoreSettings } from '@/lib/settings';
 import { createNotifyGuard, withFallback, type GuardOptions, type GuardPlace } from '../notify-guard/engine';
 import { makeNote } from '../notify-guard/notes';
 import { reportFeatureStatus } from '../page-status';
+import { loadSettings, watchSettings } from '../settings';
 import { loadTexts } from '../texts';
 import { defineFeature, type FeatureContext } from './registry';
 
@@ -88,13 +88,13 @@ export default defineFeature({
   async init(ctx) {
     const { store, orderId, surface } = ctx.location;
     if (!orderId || !(GUARDED as readonly string[]).includes(surface)) return false;
-    const settings = await getStoreSettings(store.handle).catch(() => defaultSettings());
+    const settings = await loadSettings(store);
     if (!settings.guardEnabled || ctx.signal.aborted) return false;
 
     // Our own signal: navigation aborts it, and so does the merchant switching the guard off.
     const run = new AbortController();
     ctx.signal.addEventListener('abort', () => run.abort(), { once: true });
-    const unwatch = watchStoreSettings(store.handle, (next) => {
+    const unwatch = watchSettings(store, (next) => {
       if (!next.guardEnabled) run.abort();
     });
     run.signal.addEventListener('abort', unwatch, { once: true });

@@ -18,13 +18,13 @@ import { detectMarketplace, type Detection } from '@/lib/marketplaces';
 import { sendMessage } from '@/lib/messaging';
 import type { FixOutcome } from '@/lib/messages';
 import type { OrderFacts } from '@/lib/order-facts';
-import { getStoreSettings, watchStoreSettings } from '@/lib/platform/settings-storage';
 import type { AppError, Result } from '@/lib/result';
 import { strategyKey, type Strategy } from '@/lib/rewrite';
-import { FIX_CHOICES, defaultSettings, neutralForms, strategyFor, strategyForChoice, type FixChoice, type StoreSettings } from '@/lib/settings';
+import { FIX_CHOICES, neutralForms, strategyFor, strategyForChoice, type FixChoice, type StoreSettings } from '@/lib/settings';
 import type { StoreRef } from '@/lib/store-ref';
 import { createCardHost, type CardButton, type CardModel } from '../proxy-card';
 import { reportFeatureStatus } from '../page-status';
+import { loadSettings, watchSettings } from '../settings';
 import { errorText, loadTexts, type Translate } from '../texts';
 import { defineFeature } from './registry';
 
@@ -166,7 +166,7 @@ export default defineFeature({
 
     // Start the slow parts at once, in parallel with the page rendering.
     const factsPending = sendMessage('getOrderFacts', { store, orderId });
-    const settingsPending = getStoreSettings(store.handle).catch(() => defaultSettings());
+    const settingsPending = loadSettings(store);
     let lang = doc.documentElement.lang;
     let tr = await loadTexts(lang);
     const card = createCardHost(doc);
@@ -272,7 +272,7 @@ export default defineFeature({
     performance.mark(`pmg:card:${orderId}`);
 
     // A new default fix chosen in the popup shows on the open card at once, without a reload.
-    const unwatch = watchStoreSettings(store.handle, (next) => {
+    const unwatch = watchSettings(store, (next) => {
       state.settings = next;
       paint();
     });
