@@ -7,7 +7,7 @@ import vm from 'node:vm';
  * `console`, no `require`, no network), data crossing the boundary as JSON, and a time limit.
  */
 export interface RunCode {
-  /** Calls `main` in a fresh context (as Flow runs each order on its own); JSON in, JSON out. */
+  /** Calls `main` in a fresh context (as Flow runs each order on its own); JSON in, JSON out; `ms`: main alone. */
   run(input: unknown): { output: unknown; ms: number };
   /** One long-lived context whose top-level functions tests can call directly. */
   shared(): vm.Context & Record<string, (...args: unknown[]) => unknown>;
@@ -28,8 +28,8 @@ export function compileRunCode(code: string, opts: { withUrl?: boolean } = {}): 
   return {
     run(input) {
       const context = vm.createContext({ ...globals(), __input: JSON.stringify(input) }, { codeGeneration: { strings: false, wasm: false } });
-      const started = performance.now();
       script.runInContext(context, { timeout: RUN_CODE_TIMEOUT_MS });
+      const started = performance.now();
       const text = call.runInContext(context, { timeout: RUN_CODE_TIMEOUT_MS }) as string;
       const ms = performance.now() - started;
       return { output: JSON.parse(text) as unknown, ms };

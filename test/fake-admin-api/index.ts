@@ -18,6 +18,7 @@ import { FakeClock } from './clock.ts';
 import { actualCost, MAX_QUERY_COST, requestedCost, type CostInput } from './cost.ts';
 import { INVALID_TOKEN_BODY, maxCostError, shopifyValidationError, throttledError } from './errors.ts';
 import { Faults } from './faults.ts';
+import { FakeFlow } from './flow.ts';
 import { mutationRoot, queryRoot, strictRoot } from './resolvers.ts';
 import { recordFulfillmentEvent, shippingEventMutations, type CarrierStatus } from './shipping-events.ts';
 import { adminSchema } from './schema.ts';
@@ -34,6 +35,7 @@ export { adminSchema } from './schema.ts';
 export { gql } from './http.ts';
 export type { Store } from './store.ts';
 export type { CarrierStatus } from './shipping-events.ts';
+export type { FakeFlow, FlowRun, FlowWorkflowParts } from './flow.ts';
 
 /** The store's data "today": generated orders span the two years before it (fixed, so seeds replay). */
 export const DEFAULT_DATA_ANCHOR = Date.UTC(2026, 10, 1);
@@ -98,6 +100,8 @@ export interface FakeAdminApi {
   setBulkChunkDelay(ms: number): void;
   /** A tracking event from a carrier Shopify follows itself (no app call); emails like fulfillmentEventCreate. */
   carrierEvent(fulfillmentGid: string, status: CarrierStatus): { ok: true } | { ok: false; error: string };
+  /** Shopify Flow with one workflow ("Order created" trigger): `flow.install(parts)`, `flow.settled()`, `flow.runs`. */
+  flow: FakeFlow;
   /** Called after each order created through `orderCreate`; returns the unsubscribe function. */
   onOrderCreated(listener: (order: OrderRecord) => void): () => void;
   /** A connector creating orders over (fake) time, and re-syncing them (test/fake-admin-api/arrivals.ts). */
@@ -188,6 +192,8 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
   const connector = new Connector(() => state);
   const queryRootValue = strictRoot(queryRoot(), 'QueryRoot');
   const mutationRootValue = strictRoot({ ...mutationRoot(), ...shippingEventMutations() }, 'Mutation');
+  const flow = new FakeFlow(() => state, schema, { query: queryRootValue, mutation: mutationRootValue });
+  state.orderCreated.push((order) => flow.orderCreated(order));
 
   function costExtension(requested: number, actual: number | null) {
     return { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: state.bucket.status(clock.now()) };
@@ -442,6 +448,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     },
     faults,
     clock,
+    flow,
     get switches() {
       return state.switches;
     },
@@ -480,6 +487,8 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       state.switches = { ...initialSwitches };
       state.bucket.reset(clock.now());
       faults.clear();
+      flow.uninstall();
+      flow.runs.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
