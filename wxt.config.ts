@@ -21,6 +21,9 @@ export default defineConfig({
     // prefer `activeTab`, granted per click, to `tabs`.)
     permissions: ['storage'],
     host_permissions: mode === 'sandbox' ? [...ADMIN_MATCHES, ...SANDBOX_MATCHES] : ADMIN_MATCHES,
+    // The order list's feature is a separate script the content script imports only on the list
+    // (entrypoints/orders-list.ts), keeping the every-page script small; only the admin may load it.
+    web_accessible_resources: [{ resources: ['orders-list.js'], matches: mode === 'sandbox' ? [...ADMIN_MATCHES, ...SANDBOX_MATCHES] : ADMIN_MATCHES }],
     // Firefox only: Chrome warns about (and ignores) this key. The extension sends data only to the
     // merchant's own store (Shopify Admin API) and collects nothing for us: `none`. Firefox needs
     // 140+ to understand `data_collection_permissions` (140 is the current ESR).
