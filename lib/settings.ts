@@ -34,6 +34,10 @@ export interface StoreSettings {
   guardEnabled: boolean;
   /** Relay domains the catalogue does not know, added by the merchant. */
   extraDomains: string[];
+  /** The background checks the store every minute and fixes new marketplace orders (lib/auto-protect). */
+  autoProtect: boolean;
+  /** When it was switched on (ISO): orders created before are the bulk fix's job. Never exported. */
+  autoProtectSince: string | null;
 }
 
 export function defaultSettings(): StoreSettings {
@@ -48,6 +52,8 @@ export function defaultSettings(): StoreSettings {
     updateCustomer: false,
     guardEnabled: true,
     extraDomains: [],
+    autoProtect: false,
+    autoProtectSince: null,
   };
 }
 
@@ -205,6 +211,8 @@ export function migrateSettings(input: unknown): StoreSettings {
     updateCustomer: flag(input.updateCustomer, base.updateCustomer),
     guardEnabled: flag(input.guardEnabled ?? (legacy ? input.notifyGuard : undefined), base.guardEnabled),
     extraDomains,
+    autoProtect: flag(input.autoProtect, base.autoProtect),
+    autoProtectSince: typeof input.autoProtectSince === 'string' && !Number.isNaN(Date.parse(input.autoProtectSince)) ? new Date(input.autoProtectSince).toISOString() : null,
   };
 }
 
@@ -212,11 +220,21 @@ const EXPORT_KIND = 'proxy-mail-guard/settings';
 
 /** A JSON file a merchant can keep or move to another browser. Contains settings only, never credentials. */
 export function exportSettings(settings: StoreSettings, handle?: string): string {
-  const clean = migrateSettings(settings);
+  // The switch-on time belongs to this store's history, not to a file moved elsewhere or read back later.
+  const clean = { ...migrateSettings(settings), autoProtectSince: null };
   const file: Record<string, unknown> = { kind: EXPORT_KIND, version: SETTINGS_VERSION };
   if (handle) file.store = handle;
   file.settings = clean;
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * Keeps the switch-on time true to the switch: set when automatic protection is on without one (just
+ * switched on, or imported), cleared when it is off. Turning it off and on again starts a new period.
+ */
+export function normaliseAutoProtect(settings: StoreSettings, now: Date): StoreSettings {
+  if (!settings.autoProtect) return settings.autoProtectSince === null ? settings : { ...settings, autoProtectSince: null };
+  return settings.autoProtectSince ? settings : { ...settings, autoProtectSince: now.toISOString() };
 }
 
 export const IMPORT_ERRORS = {

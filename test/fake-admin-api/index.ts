@@ -92,6 +92,8 @@ export interface FakeAdminApi {
   setSwitches(switches: Partial<Switches>): void;
   /** Adds a legacy token with the given scopes. */
   addToken(token: string, scopes: string[]): void;
+  /** The merchant uninstalls the app / rotates the token: requests with it answer 401 from now on. */
+  revokeToken(token: string): void;
   /** The bucket now (after refill). */
   throttleStatus(): { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
   /** Sets how full the bucket is (tests of throttling without spending real requests). */
@@ -454,6 +456,9 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     },
     setSwitches(s) {
       Object.assign(state.switches, s);
+    },
+    revokeToken(token) {
+      tokens.delete(token);
     },
     addToken(token, scopes) {
       tokens.set(token, { scopes: new Set(scopes), expiresAt: null });

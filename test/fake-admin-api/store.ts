@@ -387,13 +387,35 @@ export class Store {
     const search = compileSearch(opts.query, { leadingWildcard: opts.leadingWildcard, now: this.now() });
     const visible = (o: OrderSummary) =>
       (opts.visibleSince == null || o.createdAt >= opts.visibleSince) && (!opts.where || opts.where(o)) && search.matches(o);
+    const sortValueAt = (i: number) => {
+      const o = this.summaryAt(posAt(i));
+      return key === 'UPDATED_AT' ? o.updatedAt : o.createdAt;
+    };
     const cursorIndex = (cursor: string | null | undefined): number | null => {
       if (!cursor) return null;
       const decoded = decodeCursor(cursor);
       if (decoded === null) return null;
       const ordinal = ordinalOf('order', decoded);
       const p = ordinal === null ? null : this.positionOf(ordinal);
-      return p === null ? null : indexOfPosition(p);
+      if (p === null) return null;
+      const lastValue = decodeCursorValue(cursor);
+      if (!sorted || lastValue === null) return indexOfPosition(p);
+      // Like Shopify, resume after the cursor's (sort value, id), not after wherever that order sits now:
+      // an order updated since the page was read has moved, and what lay between must not be skipped.
+      const after = (i: number) => {
+        const v = sortValueAt(i);
+        const q = posAt(i);
+        const cmp = v !== lastValue ? v - lastValue : q - p;
+        return reverse ? cmp < 0 : cmp > 0;
+      };
+      let lo = 0;
+      let hi = n; // first index strictly after the cursor
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (after(mid)) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo - 1;
     };
     let lo = 0;
     let hi = n - 1;
@@ -467,6 +489,15 @@ export class Store {
 /** Shopify cursors are opaque base64 JSON; ours carry the id and the sort value. */
 export function encodeCursor(id: number, value: number): string {
   return Buffer.from(JSON.stringify({ last_id: id, last_value: value })).toString('base64');
+}
+
+export function decodeCursorValue(cursor: string): number | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as { last_value?: unknown };
+    return typeof parsed.last_value === 'number' ? parsed.last_value : null;
+  } catch {
+    return null;
+  }
 }
 
 export function decodeCursor(cursor: string): number | null {

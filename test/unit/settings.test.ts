@@ -7,6 +7,7 @@ import {
   exportSettings,
   migrateSettings,
   neutralForms,
+  normaliseAutoProtect,
   parseImportedSettings,
   problemAsError,
   strategyFor,
@@ -29,8 +30,19 @@ describe('defaults', () => {
       updateCustomer: false,
       guardEnabled: true,
       extraDomains: [],
+      autoProtect: false,
+      autoProtectSince: null,
     });
     expect(validateSettings(defaultSettings())).toEqual([]);
+  });
+  it('automatic protection: off by default; the switch-on time is set when on, cleared when off, never exported', () => {
+    const now = new Date('2026-11-20T09:00:00.000Z');
+    const on = normaliseAutoProtect({ ...defaultSettings(), autoProtect: true }, now);
+    expect(on.autoProtectSince).toBe(now.toISOString());
+    expect(normaliseAutoProtect(on, new Date('2026-12-01T00:00:00Z')).autoProtectSince).toBe(now.toISOString());
+    expect(normaliseAutoProtect({ ...on, autoProtect: false }, now).autoProtectSince).toBeNull();
+    expect(migrateSettings({ ...on, autoProtectSince: 'not a date' }).autoProtectSince).toBeNull();
+    expect(JSON.parse(exportSettings(on)).settings).toMatchObject({ autoProtect: true, autoProtectSince: null });
   });
   it('returns a fresh object each time', () => {
     const a = defaultSettings();

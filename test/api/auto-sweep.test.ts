@@ -1,0 +1,134 @@
+/**
+ * The automatic protection's sweep against the fake Admin API, case by case: what it changes (relay,
+ * Etsy by channel) and what it leaves (ordinary, already protected, older orders); a connector
+ * re-syncing an order back to its relay address; a revoked token stopping it and a new one resuming
+ * it; automatic changes in the audit log, undoable; and two browsers on one store changing each order
+ * once (the lease on Shopify's side).
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { classifierFromSettings } from '../../lib/bulk/classify';
+import { restoreOriginal } from '../../lib/shopify/email-change';
+import { FakeClock, startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
+import { testSettings, virtualClock } from './bulk-worker';
+import { StateBox, startAutoWorker } from './auto-worker';
+
+const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
+let api: FakeAdminApi;
+let db = 0;
+
+beforeAll(async () => {
+  api = await startFakeAdminApi({ orders: 60, plan: 'standard', seed: 11, clock: new FakeClock('manual', T0), dataAnchor: T0 });
+});
+afterAll(() => api?.close());
+beforeEach(() => api.reset());
+
+// Shopify's clock (the fake store's; it restarts at the data anchor on reset) decides what is "new".
+const settings = () => testSettings({ autoProtect: true, autoProtectSince: new Date(api.store.now()).toISOString() });
+const updates = () => api.counters.mutations.orderUpdate ?? 0;
+const order = (id: number) => api.store.orderById(id)!;
+const minute = () => api.clock.advance(60_000);
+
+describe('automatic protection sweep', () => {
+  it('fixes new relay and Etsy orders once, leaves ordinary, already protected and older orders alone', async () => {
+    const s = settings();
+    const older = api.store.changedOrders().length;
+    minute();
+    const relay = api.connector.arriveNow('relay');
+    const etsy = api.connector.arriveNow('etsy');
+    const ordinary = api.connector.arriveNow('ordinary');
+    const done = api.connector.arriveNow('protected');
+    const worker = await startAutoWorker(api, { dbName: `auto-${db++}`, box: new StateBox(), owner: 'A', settings: s, clock: virtualClock(api) });
+    const report = await worker.tick();
+    expect(report).toMatchObject({ phase: 'on', fixed: 2, failed: 0 });
+    expect(updates()).toBe(2);
+    expect(order(relay.order.id).email).toBeNull(); // strip, the default
+    expect(order(relay.order.id).metafields.find((m) => m.key === 'original_email')?.value).toBe(relay.connectorEmail);
+    expect(order(etsy.order.id).email).toBeNull();
+    expect(order(ordinary.order.id).email).toBe(ordinary.connectorEmail);
+    expect(order(done.order.id).email).toBe(done.connectorEmail);
+    // The seeded store's own relay orders (created before the switch-on) are the bulk fix's job.
+    expect(api.store.changedOrders().length).toBe(older + 4);
+
+    // Nothing new: the next checks change nothing and skip what they saw (the memo), reading one point an order.
+    minute();
+    const again = await worker.tick();
+    expect(again).toMatchObject({ fixed: 0, read: 0 });
+    expect(updates()).toBe(2);
+
+    // Audit: action "automatic", and undo works like any other change.
+    const entries = await worker.audit.forOrder(api.shop, String(relay.order.id));
+    expect(entries.map((e) => [e.kind, e.status, e.batchId, e.before])).toEqual([['fix', 'done', 'automatic', relay.connectorEmail]]);
+    const undone = await restoreOriginal({ client: worker.client, audit: worker.audit }, String(relay.order.id));
+    expect(undone.ok && undone.value.after).toBe(relay.connectorEmail);
+    worker.kill();
+  });
+
+  it('a connector re-syncing the relay address back is caught at the next check; the first original is kept', async () => {
+    const s = settings();
+    minute();
+    const relay = api.connector.arriveNow('relay');
+    const worker = await startAutoWorker(api, { dbName: `auto-${db++}`, box: new StateBox(), owner: 'A', settings: s, clock: virtualClock(api) });
+    await worker.tick();
+    minute();
+    api.connector.resync(relay.order.id);
+    expect(order(relay.order.id).email).toBe(relay.connectorEmail);
+    minute();
+    expect(await worker.tick()).toMatchObject({ fixed: 1 });
+    expect(updates()).toBe(2);
+    expect(order(relay.order.id).email).toBeNull();
+    expect(order(relay.order.id).metafields.filter((m) => m.key === 'original_email').map((m) => m.value)).toEqual([relay.connectorEmail]);
+    worker.kill();
+  });
+
+  it('a revoked token stops the sweep and says why; a working token resumes it by itself', async () => {
+    const s = settings();
+    api.addToken('shpat_revoked_later', ['read_orders', 'write_orders', 'read_all_orders', 'read_customers', 'write_customers']);
+    const box = new StateBox();
+    const worker = await startAutoWorker(api, { dbName: `auto-${db++}`, box, owner: 'A', settings: s, clock: virtualClock(api), token: 'shpat_revoked_later' });
+    await worker.tick();
+    api.revokeToken('shpat_revoked_later');
+    minute();
+    const relay = api.connector.arriveNow('relay');
+    minute();
+    expect(await worker.tick()).toMatchObject({ phase: 'stopped' });
+    expect(box.state.problem?.code).toBe('token_invalid');
+    expect(order(relay.order.id).email).toBe(relay.connectorEmail);
+    // Reconnected (a new token saved): the next check resumes and catches up on what arrived meanwhile.
+    const next = await startAutoWorker(api, { dbName: `auto-${db++}`, box, owner: 'A', settings: s, clock: virtualClock(api) });
+    minute();
+    expect(await next.tick()).toMatchObject({ phase: 'on', fixed: 1 });
+    expect(box.state.problem).toBeNull();
+    expect(box.state.lastProblem?.code).toBe('token_invalid');
+    expect(order(relay.order.id).email).toBeNull();
+    worker.kill();
+    next.kill();
+  });
+
+  it('two browsers on one store: one holds the lease, each order is changed once, the other takes over when it goes', async () => {
+    const s = settings();
+    minute();
+    const first = [api.connector.arriveNow('relay'), api.connector.arriveNow('relay'), api.connector.arriveNow('etsy')];
+    const clock = virtualClock(api);
+    const a = await startAutoWorker(api, { dbName: `auto-${db++}`, box: new StateBox(), owner: 'browser-A', settings: s, clock });
+    const b = await startAutoWorker(api, { dbName: `auto-${db++}`, box: new StateBox(), owner: 'browser-B', settings: s, clock });
+    // Both wake at the same moment.
+    const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
+    expect([ra.phase, rb.phase].sort()).toEqual(['on', 'standby']);
+    expect(updates()).toBe(3);
+    const classify = classifierFromSettings(s);
+    for (const f of first) expect(classify({ ...order(f.order.id), channelName: null, appName: null, originalEmail: null }).cls).not.toBe('relay');
+    // Browser A closes: after its lease has run out, B takes over.
+    const [holder, other] = ra.phase === 'on' ? [a, b] : [b, a];
+    holder.kill();
+    for (let i = 0; i < 6; i++) {
+      minute();
+      api.connector.arriveNow('relay');
+      await other.tick();
+    }
+    minute();
+    expect(await other.tick()).toMatchObject({ phase: 'on' });
+    expect(updates()).toBe(3 + 6);
+    other.kill();
+  });
+});
