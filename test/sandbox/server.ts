@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { SANDBOX_LANGS } from './app/i18n.ts';
 import { startFakeAdminApi, type FakeAdminApi, type FakeAdminApiOptions } from '../fake-admin-api/index.ts';
 
 export { DEMO_ORDERS, type DemoKey } from '../fake-admin-api/index.ts';
@@ -25,6 +26,8 @@ export interface SandboxOptions extends Omit<FakeAdminApiOptions, 'extraRoutes'>
   minify?: boolean;
   /** Delay before an order page gets its data, like the real admin's loading time (default 0). */
   orderLatencyMs?: number;
+  /** Admin markup: today's ('classic', default) or the live admin's 2026 shapes (test/sandbox/app/layout.ts). */
+  layout?: 'classic' | '2026';
 }
 
 export interface Sandbox {
@@ -41,6 +44,9 @@ export interface Sandbox {
 }
 
 let bundleCache: Promise<string> | null = null;
+
+/** The languages the sandbox admin speaks, for the first paint's <html lang>. */
+const SHELL_LANGS: ReadonlySet<string> = new Set(SANDBOX_LANGS);
 
 /** Bundles the sandbox SPA once per process (≈0.3 s). */
 export function buildSandboxApp(minify = false): Promise<string> {
@@ -64,8 +70,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function shell(handle: string, lang: string, salt: string, orderLatencyMs: number): string {
-  const config = JSON.stringify({ salt, handle, apiVersion: API_VERSION, orderLatencyMs }).replace(/</g, '\\u003c');
+function shell(handle: string, lang: string, salt: string, orderLatencyMs: number, layout: string): string {
+  const config = JSON.stringify({ salt, handle, apiVersion: API_VERSION, orderLatencyMs, layout }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -82,7 +88,7 @@ function shell(handle: string, lang: string, salt: string, orderLatencyMs: numbe
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { minify, orderLatencyMs = 0, ...apiOptions } = options;
+  const { minify, orderLatencyMs = 0, layout = 'classic', ...apiOptions } = options;
   const appJs = await buildSandboxApp(minify);
   // New salt per server: hashed class names differ between runs, as between admin releases.
   const salt = randomBytes(4).toString('hex');
@@ -101,9 +107,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return true;
     }
     if (url.pathname.startsWith('/store/')) {
-      const lang = /^(en|fr|de)$/.test(url.searchParams.get('lang') ?? '') ? url.searchParams.get('lang')! : 'en';
+      const lang = SHELL_LANGS.has(url.searchParams.get('lang') ?? '') ? url.searchParams.get('lang')! : 'en';
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(shell(handle, lang, salt, orderLatencyMs));
+      res.end(shell(handle, lang, salt, orderLatencyMs, layout));
       return true;
     }
     if (url.pathname === '/favicon.ico') {

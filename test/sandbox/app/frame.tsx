@@ -2,9 +2,7 @@
 import type { ReactNode } from 'react';
 import { cx } from './styles';
 import { Link } from './router';
-import { SANDBOX_LANGS, sandboxText, type SandboxLang } from './i18n';
-
-const LANG_NAMES: Record<SandboxLang, string> = { en: 'English', fr: 'Français', de: 'Deutsch' };
+import { LANG_NAMES, SANDBOX_LANGS, sandboxText, type SandboxLang } from './i18n';
 
 export function Frame(props: {
   handle: string;

@@ -1,10 +1,14 @@
 /**
- * The sandbox admin's own texts in its three languages. The admin's language is what the extension
- * must speak, so the switch sets `<html lang>` like the real admin does.
+ * The sandbox admin's own texts: en, fr, de in full, ten more languages for what merchants go
+ * through (./i18n-more.ts). The admin's language is what the extension must speak, so the switch
+ * sets `<html lang>` like the real admin does (`pt-BR`, `pt-PT`, `nb` as Shopify writes them).
  * Language: `?lang=fr` (wins) → localStorage 'sandbox:lang' → 'en'.
  */
-export const SANDBOX_LANGS = ['en', 'fr', 'de'] as const;
+import { MORE_LANGS, MORE_LANG_NAMES, MORE_PAGE_TEXTS } from './i18n-more';
+
+export const SANDBOX_LANGS = ['en', 'fr', 'de', ...MORE_LANGS] as const;
 export type SandboxLang = (typeof SANDBOX_LANGS)[number];
+export const LANG_NAMES: Record<SandboxLang, string> = { en: 'English', fr: 'Français', de: 'Deutsch', ...MORE_LANG_NAMES };
 
 const TEXTS = {
   en: {
@@ -55,12 +59,13 @@ const TEXTS = {
     tracking: 'Sendungsnummer', cancelled: 'Storniert', notAvailable: 'Diese Seite gibt es in der Sandbox nicht.',
     orderEdit: 'Bestellung bearbeiten', buyer: 'Käufer',
   },
-} satisfies Record<SandboxLang, Record<string, string>>;
+} satisfies Record<'en' | 'fr' | 'de', Record<string, string>>;
 
 export type SandboxTextKey = keyof (typeof TEXTS)['en'];
 
 export function sandboxText(lang: SandboxLang, key: SandboxTextKey, params?: Record<string, string | number>): string {
-  const text: string = TEXTS[lang][key] ?? TEXTS.en[key];
+  const table: Partial<Record<SandboxTextKey, string>> = lang === 'en' || lang === 'fr' || lang === 'de' ? TEXTS[lang] : MORE_PAGE_TEXTS[lang];
+  const text: string = table[key] ?? TEXTS.en[key];
   return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
 }
 

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defineElements } from './elements';
+import { defineElements2026 } from './elements-2026';
 import { Frame } from './frame';
 import { applyLang, initialLang, sandboxText, type SandboxLang } from './i18n';
 import { OrderListPage } from './pages/order-list';
@@ -76,6 +77,7 @@ function WithOrder(props: { orderId: string; lang: SandboxLang; children: (order
 }
 
 defineElements();
+defineElements2026();
 injectStyles(document);
 applyLang(initialLang());
 createRoot(document.getElementById('app')!).render(<App />);

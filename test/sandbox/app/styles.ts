@@ -5,7 +5,7 @@
  */
 declare global {
   interface Window {
-    __SANDBOX__?: { salt: string; handle: string; apiVersion: string; orderLatencyMs?: number };
+    __SANDBOX__?: { salt: string; handle: string; apiVersion: string; orderLatencyMs?: number; layout?: string };
   }
 }
 
@@ -94,6 +94,6 @@ export function injectStyles(doc: Document): void {
     Object.entries(RULES)
       .map(([name, css]) => `.${cx(name)}{${css}}`)
       .join('\n') +
-    `\nbody{margin:0}\n.${cx('Button')}:disabled{opacity:.5;cursor:default}\n.${cx('MenuItem')}:hover{background:#f1f1f1}\n.${cx('Row')} a:hover,.${cx('Link')}:hover{text-decoration:underline}`;
+    `\n.Polaris-Header-Title{${RULES.Title}}\nbody{margin:0}\n.${cx('Button')}:disabled{opacity:.5;cursor:default}\n.${cx('MenuItem')}:hover{background:#f1f1f1}\n.${cx('Row')} a:hover,.${cx('Link')}:hover{text-decoration:underline}`;
   doc.head.append(style);
 }

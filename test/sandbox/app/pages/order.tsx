@@ -8,8 +8,10 @@ import { useEffect, useState } from 'react';
 import { gql, money, numericId, orderGid, ORDERS_QUERY, type SandboxOrder, type SandboxOrderRow } from '../api';
 import { sandboxText, type SandboxLang, type SandboxTextKey } from '../i18n';
 import { Link, navigate } from '../router';
+import { is2026 } from '../layout';
 import { cx } from '../styles';
 import { useOrder } from '../use-order';
+import { ActionLink, Btn, EmailValue, PageTitle } from '../ui';
 import TrackingSurface from '../surfaces/tracking';
 import CancelSurface from '../surfaces/cancel';
 
@@ -37,7 +39,6 @@ export function OrderPage({ handle, orderId, lang, broken }: { handle: string; o
     handle, orderId, order, lang, navigate, refresh,
     close: () => { setDialog(null); void refresh(); },
   };
-  const Title = broken ? 'div' : 'h1';
 
   return (
     <div className={cx('Page')} aria-busy={loading}>
@@ -45,7 +46,7 @@ export function OrderPage({ handle, orderId, lang, broken }: { handle: string; o
         <Link href={`${base}/orders`} className={cx('Back')} aria-label={t('orders')}>←</Link>
         <div>
           <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-            <Title className={cx('Title')}>{order.name}</Title>
+            {broken ? <div className={cx('Title')}>{order.name}</div> : <PageTitle>{order.name}</PageTitle>}
             {order.cancelledAt && <span className={cx('Badge')}>{t('cancelled')}</span>}
             <span className={cx('Badge')}>● {t('paid')}</span>
             <span className={cx('Badge', order.displayFulfillmentStatus === 'FULFILLED' ? 'BadgeSuccess' : 'BadgeAttention')}>
@@ -57,16 +58,16 @@ export function OrderPage({ handle, orderId, lang, broken }: { handle: string; o
           </div>
         </div>
         <div className={cx('HeaderActions')}>
-          <button type="button" className={cx('Button')} onClick={() => navigate(`${base}/orders/${orderId}/refund`)}>{t('refund')}</button>
-          <button type="button" className={cx('Button')} onClick={() => navigate(`${base}/orders/${orderId}/edit`)}>{t('edit')}</button>
-          <button type="button" className={cx('Button')} aria-haspopup="menu" aria-expanded={menu === 'header'} onClick={() => setMenu(menu === 'header' ? null : 'header')}>
+          <Btn onClick={() => navigate(`${base}/orders/${orderId}/refund`)}>{t('refund')}</Btn>
+          <Btn onClick={() => navigate(`${base}/orders/${orderId}/edit`)}>{t('edit')}</Btn>
+          <Btn menu={{ expanded: menu === 'header' }} onClick={() => setMenu(menu === 'header' ? null : 'header')}>
             {t('moreActions')} ▾
-          </button>
+          </Btn>
           {menu === 'header' && (
             <div className={cx('Menu')} role="menu">
-              <button type="button" role="menuitem" className={cx('MenuItem')} onClick={() => { setMenu(null); setDialog({ kind: 'cancel' }); }}>{t('cancelOrder')}</button>
-              <button type="button" role="menuitem" className={cx('MenuItem')} onClick={() => setMenu(null)}>{t('duplicate')}</button>
-              <button type="button" role="menuitem" className={cx('MenuItem')} onClick={() => setMenu(null)}>{t('print')}</button>
+              <MenuItem onClick={() => { setMenu(null); setDialog({ kind: 'cancel' }); }}>{t('cancelOrder')}</MenuItem>
+              <MenuItem onClick={() => setMenu(null)}>{t('duplicate')}</MenuItem>
+              <MenuItem onClick={() => setMenu(null)}>{t('print')}</MenuItem>
             </div>
           )}
           <Link href={neighbours.previous ? `${base}/orders/${neighbours.previous}` : '#'} aria-disabled={!neighbours.previous} className={cx('IconButton')} aria-label={t('previous')}>‹</Link>
@@ -80,9 +81,9 @@ export function OrderPage({ handle, orderId, lang, broken }: { handle: string; o
             <div key={f.id} className={cx('Card')}>
               <div className={cx('CardHeader')}>
                 <span className={cx('Badge', 'BadgeSuccess')}>● {t('fulfilled')}</span>
-                <button type="button" className={cx('Button')} onClick={() => setDialog({ kind: 'tracking', fulfillmentId: f.id })}>
+                <Btn onClick={() => setDialog({ kind: 'tracking', fulfillmentId: f.id })}>
                   {f.trackingInfo.length ? t('editTracking') : t('addTracking')}
-                </button>
+                </Btn>
               </div>
               {f.trackingInfo.map((ti, i) => (
                 <div key={i} className={cx('Muted')}>{t('tracking')}: {ti.company} {ti.number}</div>
@@ -97,12 +98,12 @@ export function OrderPage({ handle, orderId, lang, broken }: { handle: string; o
               <LineItems order={order} lang={lang} />
               {openFo && (
                 <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8, marginTop: 8 }}>
-                  <button type="button" className={cx('Button')} onClick={() => navigate(`${base}/orders/${orderId}/fulfillment_orders/${numericId(openFo.id)}/fulfill?mark=1`)}>
+                  <ActionLink href={`${base}/orders/${orderId}/fulfillment_orders/${numericId(openFo.id)}/fulfill?mark=1`} onNavigate={navigate}>
                     {t('markAsFulfilled')}
-                  </button>
-                  <button type="button" className={cx('Button', 'ButtonPrimary')} onClick={() => navigate(`${base}/orders/${orderId}/fulfillment_orders/${numericId(openFo.id)}/fulfill`)}>
+                  </ActionLink>
+                  <ActionLink primary href={`${base}/orders/${orderId}/fulfillment_orders/${numericId(openFo.id)}/fulfill`} onNavigate={navigate}>
                     {t('fulfillItems')}
-                  </button>
+                  </ActionLink>
                 </div>
               )}
             </div>
@@ -147,6 +148,14 @@ export function OrderPage({ handle, orderId, lang, broken }: { handle: string; o
   );
 }
 
+function MenuItem({ onClick, children }: { onClick(): void; children: string }) {
+  return (
+    <button type="button" role="menuitem" className={cx('MenuItem')} onClick={onClick}>
+      {is2026 ? <span>{children}</span> : children}
+    </button>
+  );
+}
+
 function LineItems({ order, lang }: { order: SandboxOrder; lang: SandboxLang }) {
   return (
     <div>
@@ -183,8 +192,8 @@ function CustomerCard(props: {
         <button type="button" className={cx('IconButton')} aria-label={t('editContact')} aria-haspopup="menu" aria-expanded={props.menuOpen} onClick={props.onMenu}>⋯</button>
         {props.menuOpen && (
           <div className={cx('Menu')} role="menu">
-            <button type="button" role="menuitem" className={cx('MenuItem')} onClick={props.onEditContact}>{t('editContact')}</button>
-            <button type="button" role="menuitem" className={cx('MenuItem')} onClick={props.onMenu}>{t('editShipping')}</button>
+            <MenuItem onClick={props.onEditContact}>{t('editContact')}</MenuItem>
+            <MenuItem onClick={props.onMenu}>{t('editShipping')}</MenuItem>
           </div>
         )}
       </div>
@@ -198,7 +207,7 @@ function CustomerCard(props: {
         <s-internal-text variant="headingSm" text={t('contactInformation')} />
         <div>
           {order.email ? (
-            broken ? <span>{order.email}</span> : <s-internal-link href={`mailto:${order.email}`} text={order.email} />
+            broken ? <span>{order.email}</span> : <EmailValue email={order.email} copyLabel={t('email')} />
           ) : (
             <span className={cx('Muted')}>{t('noEmail')}</span>
           )}

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { gql, orderGid } from '../api';
 import type { SurfaceProps } from '../surface';
 import { cx } from '../styles';
+import { Btn, Picker } from '../ui';
 import { Checkbox, surfaceText, userErrorText, type SurfaceTextKey } from './common';
 
 const CANCEL = /* GraphQL */ `
@@ -64,32 +65,25 @@ export default function CancelSurface(props: SurfaceProps) {
       <div className={cx('Modal')} role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <div className={cx('ModalHeader')}>
           <h2 id={titleId} style={{ margin: 0, font: 'inherit' }}>
-            {t('cancelTitle', { name: order.name })}
+            <span>{t('cancelTitle', { name: order.name })}</span>
           </h2>
         </div>
         <div className={cx('ModalBody')}>
-          <label className={cx('Field')}>
-            <span>{t('cancelReason')}</span>
-            <select className={cx('Input')} value={reason} onChange={(e) => setReason(e.currentTarget.value as typeof reason)}>
-              {REASONS.map(([value, key]) => (
-                <option key={value} value={value}>
-                  {t(key)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <Checkbox shape="wrap" label={t('refundPayment')} checked={refund} onChange={setRefund} />
-          <Checkbox shape="wrap" label={t('restockInventory')} checked={restock} onChange={setRestock} />
-          {order.email && <Checkbox shape="labelledby" label={t('notifyCancel')} checked={notify} onChange={setNotify} />}
+          <Picker
+            label={t('cancelReason')} name="reason" value={reason} options={REASONS.map(([value]) => value)}
+            labels={Object.fromEntries(REASONS.map(([value, key]) => [value, t(key)]))}
+            onChange={(v) => setReason(v as typeof reason)}
+          />
+          <Checkbox shape="wrap" label={t('refundPayment')} checked={refund} onChange={setRefund} testId="refundPayment" />
+          <Checkbox shape="wrap" label={t('restockInventory')} checked={restock} onChange={setRestock} testId="restockInventory" />
+          {order.email && <Checkbox shape="labelledby" label={t('notifyCancel')} checked={notify} onChange={setNotify} testId="notifyCancel" />}
           {error && <div role="alert">{t('error', { message: error })}</div>}
         </div>
         <div className={cx('ModalFooter')}>
-          <button type="button" className={cx('Button')} onClick={props.close}>
-            {t('keepOrder')}
-          </button>
-          <button type="button" className={cx('Button', 'ButtonPrimary')} disabled={busy} onClick={() => void submit()}>
+          <Btn onClick={props.close}>{t('keepOrder')}</Btn>
+          <Btn primary disabled={busy} onClick={() => void submit()}>
             {t('cancelOrder')}
-          </button>
+          </Btn>
         </div>
       </div>
     </div>

@@ -8,7 +8,10 @@
  */
 import { useId, type ReactNode } from 'react';
 import type { SandboxLang } from '../i18n';
+import { MORE_SURFACE_TEXTS } from '../i18n-more';
+import { is2026 } from '../layout';
 import { cx } from '../styles';
+import { Checkbox2026, EmailValue } from '../ui';
 
 const TEXTS = {
   en: {
@@ -24,7 +27,7 @@ const TEXTS = {
     cancelTitle: 'Cancel order {name}?', cancelReason: 'Reason for canceling', refundPayment: 'Refund payment', restockInventory: 'Restock inventory',
     notifyCancel: 'Send a notification to the customer', keepOrder: 'Keep order', cancelOrder: 'Cancel order',
     reasonCustomer: 'Customer changed or canceled order', reasonInventory: 'Items unavailable', reasonFraud: 'Fraudulent order', reasonOther: 'Other',
-    done: 'Done', error: 'Something went wrong: {message}', alreadyFulfilled: 'These items are already fulfilled.',
+    done: 'Done', error: 'Something went wrong: {message}', alreadyFulfilled: 'These items are already fulfilled.', copyEmail: 'Copy email',
   },
   fr: {
     fulfilTitle: 'Traiter les articles', markTitle: 'Marquer comme traité', unfulfilled: 'Non traité', quantity: 'Quantité',
@@ -39,7 +42,7 @@ const TEXTS = {
     cancelTitle: 'Annuler la commande {name} ?', cancelReason: 'Motif de l’annulation', refundPayment: 'Rembourser le paiement', restockInventory: 'Remettre les articles en stock',
     notifyCancel: 'Envoyer une notification au client', keepOrder: 'Conserver la commande', cancelOrder: 'Annuler la commande',
     reasonCustomer: 'Le client a modifié ou annulé la commande', reasonInventory: 'Articles indisponibles', reasonFraud: 'Commande frauduleuse', reasonOther: 'Autre',
-    done: 'Terminé', error: 'Une erreur est survenue : {message}', alreadyFulfilled: 'Ces articles sont déjà traités.',
+    done: 'Terminé', error: 'Une erreur est survenue : {message}', alreadyFulfilled: 'Ces articles sont déjà traités.', copyEmail: 'Copier l’e-mail',
   },
   de: {
     fulfilTitle: 'Artikel ausführen', markTitle: 'Als ausgeführt markieren', unfulfilled: 'Nicht ausgeführt', quantity: 'Menge',
@@ -54,14 +57,15 @@ const TEXTS = {
     cancelTitle: 'Bestellung {name} stornieren?', cancelReason: 'Grund für die Stornierung', refundPayment: 'Zahlung erstatten', restockInventory: 'Artikel zum Lagerbestand zurückführen',
     notifyCancel: 'Benachrichtigung an Kunden senden', keepOrder: 'Bestellung behalten', cancelOrder: 'Bestellung stornieren',
     reasonCustomer: 'Kunde hat die Bestellung geändert oder storniert', reasonInventory: 'Artikel nicht verfügbar', reasonFraud: 'Betrügerische Bestellung', reasonOther: 'Andere',
-    done: 'Fertig', error: 'Etwas ist schiefgelaufen: {message}', alreadyFulfilled: 'Diese Artikel sind bereits ausgeführt.',
+    done: 'Fertig', error: 'Etwas ist schiefgelaufen: {message}', alreadyFulfilled: 'Diese Artikel sind bereits ausgeführt.', copyEmail: 'E-Mail kopieren',
   },
-} satisfies Record<SandboxLang, Record<string, string>>;
+} satisfies Record<'en' | 'fr' | 'de', Record<string, string>>;
 
 export type SurfaceTextKey = keyof (typeof TEXTS)['en'];
 
 export function surfaceText(lang: SandboxLang, key: SurfaceTextKey, params?: Record<string, string | number>): string {
-  const text: string = TEXTS[lang][key] ?? TEXTS.en[key];
+  const table: Partial<Record<SurfaceTextKey, string>> = lang === 'en' || lang === 'fr' || lang === 'de' ? TEXTS[lang] : MORE_SURFACE_TEXTS[lang];
+  const text: string = table[key] ?? TEXTS.en[key];
   return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
 }
 
@@ -71,8 +75,10 @@ export type LabelShape = 'wrap-shadow' | 'for-id' | 'wrap' | 'labelledby';
  * A Polaris-like checkbox whose checked state lives in React (controlled): only a real click (or
  * keyboard) changes it, which is what the guard must produce for the page's state to follow.
  */
-export function Checkbox(props: { label: string; checked: boolean; onChange(checked: boolean): void; shape: LabelShape; disabled?: boolean; help?: ReactNode }) {
+export function Checkbox(props: { label: string; checked: boolean; onChange(checked: boolean): void; shape: LabelShape; disabled?: boolean; help?: ReactNode; testId?: string }) {
   const id = useId();
+  // 2026 layout: one shape only, the admin's own component with its caption beside it.
+  if (is2026) return <Checkbox2026 label={props.label} checked={props.checked} onChange={props.onChange} testId={props.testId} />;
   const input = (
     <input
       id={props.shape === 'for-id' ? id : undefined}
@@ -124,7 +130,7 @@ export function CustomerAside(props: { lang: SandboxLang; email: string | null; 
         <s-internal-text variant="headingSm" text={t('customer')} />
       </div>
       {props.name && <div>{props.name}</div>}
-      <div>{props.email ? <s-internal-link href={`mailto:${props.email}`} text={props.email} /> : <span className={cx('Muted')}>{t('noEmail')}</span>}</div>
+      <div>{props.email ? <EmailValue email={props.email} copyLabel={t('copyEmail')} component /> : <span className={cx('Muted')}>{t('noEmail')}</span>}</div>
       <div className={cx('Section')}>
         <s-internal-text variant="headingSm" text={t('shippingAddress')} />
         <address style={{ fontStyle: 'normal' }}>

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { gql, money } from '../api';
 import type { SurfaceProps } from '../surface';
 import { cx } from '../styles';
+import { Btn, PageTitle, Picker, TextField } from '../ui';
 import { addressLines, Checkbox, CustomerAside, surfaceText, userErrorText, type SurfaceTextKey } from './common';
 
 const CARRIERS = ['DHL Express', 'UPS', 'USPS', 'Royal Mail', 'La Poste'];
@@ -69,7 +70,7 @@ export default function FulfilSurface(props: SurfaceProps) {
       <div className={cx('PageHeader')}>
         <button type="button" className={cx('Back')} aria-label={t('close')} onClick={props.close}>←</button>
         <div>
-          <h1 className={cx('Title')}>{mark ? t('markTitle') : t('fulfilTitle')}</h1>
+          <PageTitle>{mark ? t('markTitle') : t('fulfilTitle')}</PageTitle>
           <div className={cx('Subtitle')}>{order.name}</div>
         </div>
       </div>
@@ -96,20 +97,8 @@ export default function FulfilSurface(props: SurfaceProps) {
               <div className={cx('Section')}>
                 <h2 className={cx('SectionTitle')}>{t('trackingSection')}</h2>
                 <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
-                  <label className={cx('Field')}>
-                    <span>{t('trackingNumber')}</span>
-                    <input className={cx('Input')} type="text" value={trackingNumber} onChange={(e) => setTrackingNumber(e.currentTarget.value)} />
-                  </label>
-                  <label className={cx('Field')}>
-                    <span>{t('carrier')}</span>
-                    <select className={cx('Input')} value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)}>
-                      {CARRIERS.map((c) => (
-                        <option key={c} value={c}>
-                          {c}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <TextField label={t('trackingNumber')} name="trackingInfoFields[0].number" value={trackingNumber} onChange={setTrackingNumber} />
+                  <Picker label={t('carrier')} name="trackingCarrierId" value={carrier} options={CARRIERS} onChange={setCarrier} />
                 </div>
               </div>
             )}
@@ -118,7 +107,7 @@ export default function FulfilSurface(props: SurfaceProps) {
             // Keyed by carrier: the admin rebuilds this section when the shipping details change.
             <div key={carrier} className={cx('Card')}>
               <h2 className={cx('SectionTitle')}>{t('notifyHeading')}</h2>
-              <Checkbox shape="wrap-shadow" label={unknownWording ? UNKNOWN_WORDING : t('notifyFulfil')} checked={notify} onChange={setNotify} />
+              <Checkbox shape="wrap-shadow" label={unknownWording ? UNKNOWN_WORDING : t('notifyFulfil')} checked={notify} onChange={setNotify} testId="notifyFulfil" />
             </div>
           )}
           {error && (
@@ -128,12 +117,10 @@ export default function FulfilSurface(props: SurfaceProps) {
           )}
           {!open && <div className={cx('Banner')} role="status">{t('alreadyFulfilled')}</div>}
           <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
-            <button type="button" className={cx('Button')} onClick={props.close}>
-              {t('cancel')}
-            </button>
-            <button type="button" className={cx('Button', 'ButtonPrimary')} disabled={busy || !open} onClick={() => void submit()}>
+            <Btn onClick={props.close}>{t('cancel')}</Btn>
+            <Btn primary disabled={busy || !open} onClick={() => void submit()}>
               {mark ? t('markButton') : t('fulfilButton')}
-            </button>
+            </Btn>
           </div>
         </div>
         <div className={cx('Column')}>

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { gql, money, orderGid } from '../api';
 import type { SurfaceProps } from '../surface';
 import { cx } from '../styles';
+import { is2026 } from '../layout';
+import { Btn, PageTitle, TextField } from '../ui';
 import { addressLines, Checkbox, CustomerAside, surfaceText, userErrorText, type SurfaceTextKey } from './common';
 
 const REFUND = /* GraphQL */ `
@@ -60,7 +62,7 @@ export default function RefundSurface(props: SurfaceProps) {
       <div className={cx('PageHeader')}>
         <button type="button" className={cx('Back')} aria-label={t('close')} onClick={props.close}>←</button>
         <div>
-          <h1 className={cx('Title')}>{t('refundTitle')}</h1>
+          <PageTitle>{t('refundTitle')}</PageTitle>
           <div className={cx('Subtitle')}>{order.name}</div>
         </div>
       </div>
@@ -85,15 +87,22 @@ export default function RefundSurface(props: SurfaceProps) {
               </div>
             ))}
             <div className={cx('Section')}>
-              <Checkbox shape="for-id" label={t('restockItems')} checked={restock} onChange={setRestock} />
+              <Checkbox shape="for-id" label={t('restockItems')} checked={restock} onChange={setRestock} testId="restockItems" />
             </div>
           </div>
           <div className={cx('Card')}>
-            <label className={cx('Field')}>
-              <span>{t('refundReason')}</span>
-              <input className={cx('Input')} type="text" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-              <span className={cx('Muted')}>{t('refundReasonHelp')}</span>
-            </label>
+            {is2026 ? (
+              <>
+                <TextField label={t('refundReason')} name="reason" value={reason} onChange={setReason} />
+                <span className={cx('Muted')}>{t('refundReasonHelp')}</span>
+              </>
+            ) : (
+              <label className={cx('Field')}>
+                <span>{t('refundReason')}</span>
+                <input className={cx('Input')} type="text" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+                <span className={cx('Muted')}>{t('refundReasonHelp')}</span>
+              </label>
+            )}
           </div>
         </div>
         <div className={cx('Column')}>
@@ -103,12 +112,12 @@ export default function RefundSurface(props: SurfaceProps) {
               <span>{t('refundAmount')}</span>
               <span>{money({ amount: amount.toFixed(2), currencyCode: currency }, lang)}</span>
             </div>
-            {order.email && <Checkbox shape="wrap" label={t('notifyRefund')} checked={notify} onChange={setNotify} />}
+            {order.email && <Checkbox shape="wrap" label={t('notifyRefund')} checked={notify} onChange={setNotify} testId="notifyRefund" />}
             {error && <div role="alert">{t('error', { message: error })}</div>}
             <div style={{ marginTop: 12 }}>
-              <button type="button" className={cx('Button', 'ButtonPrimary')} style={{ width: '100%' }} disabled={busy || amount <= 0} onClick={() => void submit()}>
+              <Btn primary style={{ width: '100%' }} disabled={busy || amount <= 0} onClick={() => void submit()}>
                 {t('refundButton', { amount: money({ amount: amount.toFixed(2), currencyCode: currency }, lang) })}
-              </button>
+              </Btn>
             </div>
           </div>
         </div>

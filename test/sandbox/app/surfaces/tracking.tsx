@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { gql } from '../api';
 import type { SurfaceProps } from '../surface';
 import { cx } from '../styles';
+import { Btn, Picker, TextField } from '../ui';
 import { Checkbox, surfaceText, userErrorText, type SurfaceTextKey } from './common';
 
 const UPDATE = /* GraphQL */ `
@@ -59,35 +60,21 @@ export default function TrackingSurface(props: SurfaceProps) {
     <div className={cx('Backdrop')}>
       <div className={cx('Modal')} role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <div className={cx('ModalHeader')} id={titleId}>
-          {editing ? t('editTracking') : t('addTracking')}
+          <span>{editing ? t('editTracking') : t('addTracking')}</span>
         </div>
         <div className={cx('ModalBody')}>
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
-            <label className={cx('Field')}>
-              <span>{t('trackingNumber')}</span>
-              <input className={cx('Input')} type="text" value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
-            </label>
-            <label className={cx('Field')}>
-              <span>{t('carrier')}</span>
-              <select className={cx('Input')} value={company} onChange={(e) => setCompany(e.currentTarget.value)}>
-                {CARRIERS.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <TextField label={t('trackingNumber')} name="trackingInfoFields[0].number" value={number} onChange={setNumber} />
+            <Picker label={t('carrier')} name="trackingCarrierId" value={company} options={CARRIERS} onChange={setCompany} />
           </div>
-          {order.email && <Checkbox shape="for-id" label={t('notifyTracking')} checked={notify} onChange={setNotify} />}
+          {order.email && <Checkbox shape="for-id" label={t('notifyTracking')} checked={notify} onChange={setNotify} testId="notifyTracking" />}
           {error && <div role="alert">{t('error', { message: error })}</div>}
         </div>
         <div className={cx('ModalFooter')}>
-          <button type="button" className={cx('Button')} onClick={props.close}>
-            {t('cancel')}
-          </button>
-          <button type="button" className={cx('Button', 'ButtonPrimary')} disabled={busy || !number.trim()} onClick={() => void save()}>
+          <Btn onClick={props.close}>{t('cancel')}</Btn>
+          <Btn primary disabled={busy || !number.trim()} onClick={() => void save()}>
             {busy ? t('saving') : t('save')}
-          </button>
+          </Btn>
         </div>
       </div>
     </div>
