@@ -165,7 +165,9 @@ export function notifyLabelAnchor(box: Element): Element {
   for (let host = hostOf(el); host; host = hostOf(host)) el = host;
   const wrapping = el.closest('label');
   if (wrapping) return wrapping;
-  if (el !== box) return el; // a web component (s-checkbox) is its own row
+  // A web component that renders its caption (s-checkbox label="…") is its own row; one that holds
+  // only the bare box (the 2026 admin's s-internal-checkbox, caption beside it) is not: climb below.
+  if (el !== box && (deepText(el) || el.getAttribute('label'))) return el;
   // Its label elsewhere (label[for], aria-labelledby): the smallest row holding both, if it holds no other box.
   const id = el.getAttribute('id');
   const root = el.getRootNode() as ParentNode;

@@ -2,13 +2,21 @@
  * lib/admin-dom (notify boxes and dialogs) over saved admin-like pages: every surface × language, with labels
  * phrased independently of lib/notify-words.ts, plus pages whose boxes must never be touched.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { adminLang, checkboxLabelText, deepText, dialogKind, findDialogs, findNotifyBoxes, notifyLabelAnchor, isBoxChecked, findCheckboxes } from '../../lib/admin-dom';
+import { registerWordBook, resetWordBooks } from '../../lib/notify-words';
+import { ENGLISH } from '../../lib/notify-words/english';
+import { registerAllWordBooks, WORD_BOOKS } from '../../lib/notify-words/languages';
 import { expected, listFixtures, loadFixture } from './notify-fixture-loader';
 
-const SURFACES = ['fulfil', 'mark-as-fulfilled', 'add-tracking', 'edit-tracking', 'refund', 'cancel'] as const;
-const LANGS = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
+// The content script loads the admin's language only; here every language is known at once, so
+// each fixture is also checked against the other languages' words (no false friends).
+registerAllWordBooks();
+
+const SURFACES = ['fulfil', 'mark-as-fulfilled', 'add-tracking', 'edit-tracking', 'refund', 'cancel', 'order-edit'] as const;
+const LANGS = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pl', 'cs', 'sv', 'da', 'fi', 'nb', 'pt-BR', 'pt-PT', 'ja', 'tr'] as const;
 const DIALOG_KIND: Record<(typeof SURFACES)[number], string | null> = {
+  'order-edit': null,
   fulfil: null,
   'mark-as-fulfilled': 'fulfil',
   'add-tracking': 'tracking',
@@ -71,6 +79,22 @@ describe('notify boxes per surface and language', () => {
   });
 });
 
+describe('each language with only its own words and English (what the content script loads)', () => {
+  const cases = SURFACES.flatMap((surface) => LANGS.map((lang) => [surface, lang] as const));
+  afterAll(() => registerAllWordBooks());
+
+  it.each(cases)('%s (%s)', (surface, lang) => {
+    resetWordBooks();
+    const doc = loadFixture(`notify-${surface}.${lang}.html`);
+    const words = adminLang(doc);
+    if (words) registerWordBook(words, WORD_BOOKS[words as Exclude<typeof words, 'en'>] ?? ENGLISH);
+    const scope = DIALOG_KIND[surface] ? findDialogs(doc)[0]! : doc;
+    if (DIALOG_KIND[surface]) expect(dialogKind(scope as Element, words)).toBe(DIALOG_KIND[surface]);
+    const found = findNotifyBoxes(scope, { lang: words, structureFallback: true });
+    expect(found.boxes.map((b) => [b.box, b.via])).toEqual(expected(doc, 'notify').map((b) => [b, 'text']));
+  });
+});
+
 describe('boxes the guard must never touch', () => {
   it('edit contact dialog: profile update and marketing consent are not notify boxes', () => {
     const doc = loadFixture('notify-negative-edit-contact.en.html');
@@ -92,20 +116,20 @@ describe('boxes the guard must never touch', () => {
 });
 
 describe('structure fallback for admin languages we have no words for', () => {
-  it('fulfil page in Japanese: the single box is taken by its place', () => {
-    const doc = loadFixture('notify-structure-fulfil.ja.html');
+  it('fulfil page in Korean: the single box is taken by its place', () => {
+    const doc = loadFixture('notify-structure-fulfil.ko.html');
     expect(adminLang(doc)).toBeNull();
     const found = findNotifyBoxes(doc, { lang: null, structureFallback: true });
     expect(found.boxes.map((b) => [b.box, b.via])).toEqual([[expected(doc, 'notify')[0], 'structure']]);
   });
 
-  it('without structure fallback the Japanese box is not guessed', () => {
-    const doc = loadFixture('notify-structure-fulfil.ja.html');
+  it('without structure fallback the Korean box is not guessed', () => {
+    const doc = loadFixture('notify-structure-fulfil.ko.html');
     expect(findNotifyBoxes(doc, { lang: null, structureFallback: false }).boxes).toEqual([]);
   });
 
-  it('refund page in Japanese: two unknown boxes, so no guess (the guard then says it is inactive)', () => {
-    const doc = loadFixture('notify-structure-refund.ja.html');
+  it('refund page in Korean: two unknown boxes, so no guess (the guard then says it is inactive)', () => {
+    const doc = loadFixture('notify-structure-refund.ko.html');
     expect(findNotifyBoxes(doc, { lang: null, structureFallback: true }).boxes).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ const PAGES: Array<[file: string, lang: string | null, email: string, via: 'cust
   ['order-page.es.html', 'es', '8b1f0a2c@marketplace.amazon.es', 'customer-card'],
   ['order-page.it.html', 'it', 'a7c0f2d91e@marketplace.amazon.it', 'customer-card'],
   ['order-page.nl.html', 'nl', '00f3ab12cd@marketplace.amazon.nl', 'customer-card'],
-  ['order-page-structure.ja.html', null, 'abc123@marketplace.amazon.co.jp', 'main-area'],
+  ['order-page-structure.ko.html', null, 'abc123@marketplace.amazon.co.jp', 'main-area'],
 ];
 
 beforeEach(() => {
