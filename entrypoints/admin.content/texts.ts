@@ -2,8 +2,11 @@
  * Texts in the ADMIN's language (from `<html lang>`), which can differ from the browser's.
  * The catalogues stay in the background (the content script must stay small); this asks once per
  * locale for the prefixes content features show and caches the answer for the page's lifetime.
+ * The answer also carries the notify-guard words of that language, registered here before any
+ * feature reads a label (only English words are bundled).
  */
 import { sendMessage } from '@/lib/messaging';
+import { registerWordBook } from '@/lib/notify-words';
 import type { AppError } from '@/lib/result';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -30,6 +33,7 @@ export function loadTexts(langTag: string | null | undefined): Promise<Translate
   if (!pending) {
     pending = sendMessage('getTexts', { locale: tag, prefixes: PREFIXES }).then((answer) => {
       const texts = answer.ok ? answer.value.texts : {};
+      if (answer.ok && answer.value.words) registerWordBook(answer.value.words.lang, answer.value.words.book);
       if (!answer.ok) cache.delete(tag); // try again on the next page
       return (key, params) => format(texts[key] ?? FALLBACK[key] ?? key, params);
     });

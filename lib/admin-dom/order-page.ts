@@ -1,7 +1,9 @@
 /**
  * Order page: contact email, order title, where our card goes.
  * Facts: shared/shopify/ADMIN-UI.md — customer card "Customer", section "Contact information" with
- * the email as a mailto: link (possibly inside a Polaris web component's open shadow root).
+ * the email as a mailto: link (possibly inside a Polaris web component's open shadow root), or — as
+ * the live admin showed it in 2024–2026 — as the text of a button in an inline stack, no mailto:.
+ * Titles may be `h1.Polaris-Header-Title > span`; the title's text is what counts, not its markup.
  */
 
 import { ORDER_PAGE_LANGS, type OrderPageLang } from './language';
@@ -20,11 +22,28 @@ export const ORDER_PAGE_LABELS: Record<OrderPageLang, { customerCard: string[]; 
   es: { customerCard: ['Cliente'], contactInformation: ['Información de contacto'] },
   it: { customerCard: ['Cliente'], contactInformation: ['Informazioni di contatto', 'Dati di contatto'] },
   nl: { customerCard: ['Klant'], contactInformation: ['Contactgegevens', 'Contactinformatie'] },
+  // Not verified against a live admin in these languages either: the usual words for "Customer" and
+  // "Contact information"; the email search also works without them (main area, structure).
+  pl: { customerCard: ['Klient'], contactInformation: ['Informacje kontaktowe', 'Dane kontaktowe'] },
+  cs: { customerCard: ['Zákazník'], contactInformation: ['Kontaktní údaje', 'Kontaktní informace'] },
+  sv: { customerCard: ['Kund'], contactInformation: ['Kontaktuppgifter', 'Kontaktinformation'] },
+  da: { customerCard: ['Kunde'], contactInformation: ['Kontaktoplysninger'] },
+  fi: { customerCard: ['Asiakas'], contactInformation: ['Yhteystiedot'] },
+  nb: { customerCard: ['Kunde'], contactInformation: ['Kontaktinformasjon', 'Kontaktopplysninger'] },
+  pt: { customerCard: ['Cliente'], contactInformation: ['Informações de contato', 'Informações de contacto', 'Dados de contato'] },
+  ja: { customerCard: ['お客様', '顧客'], contactInformation: ['連絡先情報', '連絡先'] },
+  tr: { customerCard: ['Müşteri'], contactInformation: ['İletişim bilgileri'] },
 };
 
 const MAIN_SELECTOR = 'main, [role="main"], #AppFrameMain';
 const TITLE_SELECTOR = 'h1, [role="heading"][aria-level="1"]';
 const MAILTO_SELECTOR = 'a[href^="mailto:" i]';
+/**
+ * Where the 2026 admin shows the email as plain text: a button's (or link's) label in an inline stack,
+ * no mailto: (public automation of the live admin, shared/shopify/ADMIN-UI.md).
+ */
+const EMAIL_TEXT_SELECTOR = 'button, [role="button"], s-internal-button, a, s-internal-link, s-internal-text';
+const EMAIL_TEXT = /^[^\s@,;:<>()"]+@[^\s@,;:<>()"]+\.[^\s@,;:<>()"]+$/;
 
 /** The admin's main content area (apps and the top bar live outside it). */
 export function findMainArea(doc: Document | ParentNode): Element | null {
@@ -88,7 +107,7 @@ export function findCustomerCard(doc: Document | ParentNode, lang: OrderPageLang
       const parent: Element = card.parentElement;
       if (title && parent.contains(lightElement(title))) break;
       card = parent;
-      if (deepQueryAll(card, MAILTO_SELECTOR).length > 0 || elementsWithText(card, allLabels('contactInformation', lang)).length > 0) {
+      if (emailsShown(card).length > 0 || elementsWithText(card, allLabels('contactInformation', lang)).length > 0) {
         return card;
       }
     }
@@ -98,10 +117,24 @@ export function findCustomerCard(doc: Document | ParentNode, lang: OrderPageLang
 
 export interface ContactEmail {
   email: string;
-  /** The mailto: link it came from. */
+  /** The element showing it: a mailto: link, or the button (link, text) whose whole text is the address. */
   link: Element;
-  /** customer-card: inside the recognised card; main-area: the only mailto link of the main area. */
+  /** customer-card: inside the recognised card; main-area: the only address shown in the main area. */
   via: 'customer-card' | 'main-area';
+}
+
+/** Addresses the page shows under root, mailto: links first, then elements whose whole text is one address. */
+function emailsShown(root: ParentNode): Array<{ link: Element; email: string }> {
+  const out: Array<{ link: Element; email: string }> = [];
+  for (const link of deepQueryAll(root, MAILTO_SELECTOR)) {
+    const email = emailFromMailto(link.getAttribute('href'));
+    if (email) out.push({ link, email });
+  }
+  for (const el of deepQueryAll(root, EMAIL_TEXT_SELECTOR)) {
+    const text = deepText(el);
+    if (text.length <= 254 && EMAIL_TEXT.test(text)) out.push({ link: el, email: text });
+  }
+  return out;
 }
 
 /** 'mailto:a%40b.com?subject=x' → 'a@b.com' (null when it holds no single address). */
@@ -118,22 +151,17 @@ export function emailFromMailto(href: string | null): string | null {
 }
 
 /**
- * The order's contact email as the page shows it: a mailto: link in the customer card, or, when the
- * card is not recognised, the one mailto: link of the main area (several different ones = unknown).
+ * The order's contact email as the page shows it: in the customer card (a mailto: link, or the 2026
+ * admin's button whose text is the address), or, when the card is not recognised, the one address
+ * the main area shows (several different ones = unknown).
  */
 export function findContactEmail(doc: Document | ParentNode, lang: OrderPageLang | null = null): ContactEmail | null {
   const card = findCustomerCard(doc, lang);
-  if (card) {
-    for (const link of deepQueryAll(card, MAILTO_SELECTOR)) {
-      const email = emailFromMailto(link.getAttribute('href'));
-      if (email) return { email, link, via: 'customer-card' };
-    }
-  }
+  const inCard = card ? emailsShown(card)[0] : undefined;
+  if (inCard) return { ...inCard, via: 'customer-card' };
   const main = findMainArea(doc);
   if (!main) return null;
-  const found = deepQueryAll(main, MAILTO_SELECTOR)
-    .map((link) => ({ link, email: emailFromMailto(link.getAttribute('href')) }))
-    .filter((x): x is { link: Element; email: string } => x.email !== null);
+  const found = emailsShown(main);
   const distinct = new Set(found.map((x) => x.email.toLowerCase()));
   return distinct.size === 1 ? { email: found[0]!.email, link: found[0]!.link, via: 'main-area' } : null;
 }

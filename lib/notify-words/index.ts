@@ -54,7 +54,7 @@ export function hasWordBook(lang: NotifyLang): boolean {
   return books.has(lang);
 }
 
-/** Lower case, Latin accents removed, "e-mail" → "email", punctuation → spaces, single spaces. */
+/** Lower case, Latin accents (and ł ø æ ı) folded, "e-mail" → "email", punctuation → spaces, single spaces. */
 export function foldText(text: string): string {
   return text
     .normalize('NFD')
@@ -63,6 +63,11 @@ export function foldText(text: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/ß/g, 'ss')
+    // Letters with no decomposition: ł (pl), ø æ (da, nb), ı (tr) would otherwise never meet their plain forms.
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ı/g, 'i')
     .replace(/\be[-\u2010\u2011]\s?mail/g, 'email')
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim();

@@ -5,8 +5,8 @@ export type NotifyLang = (typeof NOTIFY_LANGS)[number];
 export type DialogKind = 'tracking' | 'cancel' | 'fulfil' | 'refund' | 'order-edit' | 'other';
 
 /**
- * One language's words, written folded (lower case, accents removed; letters without a decomposition
- * such as ł, ø, æ, ı stay). Plain data, so the background can hand it to the content script.
+ * One language's words, as plain data (the background hands them to the content script). Written
+ * in lower case; they are folded like the labels they meet (accents, ł ø æ ı) when registered.
  */
 export interface WordBook {
   /** Verbs and nouns of sending a message: notify, send, e-mail. */

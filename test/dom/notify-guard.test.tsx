@@ -7,6 +7,10 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../../lib/i18n';
 import { createNotifyGuard, type GuardEvent, type GuardOptions } from '../../entrypoints/admin.content/notify-guard/engine';
+import { registerAllWordBooks } from '../../lib/notify-words/languages';
+
+// In the extension the admin language's words arrive with its texts (getTexts); here all are known.
+registerAllWordBooks();
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -27,6 +27,13 @@ const PAGES: Array<[file: string, lang: string | null, email: string, via: 'cust
   ['order-page.it.html', 'it', 'a7c0f2d91e@marketplace.amazon.it', 'customer-card'],
   ['order-page.nl.html', 'nl', '00f3ab12cd@marketplace.amazon.nl', 'customer-card'],
   ['order-page-structure.ko.html', null, 'abc123@marketplace.amazon.co.jp', 'main-area'],
+  // The 2026 admin: the email as a button's text in an inline stack (no mailto:), titles as
+  // h1.Polaris-Header-Title > span, other addresses (staff) shown in the timeline.
+  ['order-page-2026.en.html', 'en', 'c4dc1kt7abtb7qr@marketplace.amazon.com', 'customer-card'],
+  ['order-page-2026.pl.html', 'pl', 'z1y2x3w4@marketplace.amazon.pl', 'customer-card'],
+  ['order-page-2026.ja.html', 'ja', 'abc123@marketplace.amazon.co.jp', 'customer-card'],
+  ['order-page-2026.pt-BR.html', 'pt', 'comprador-9f3a@mercadolivre.example', 'customer-card'],
+  ['order-page-2026.tr.html', 'tr', '0a1b2c3d@marketplace.amazon.com.tr', 'customer-card'],
 ];
 
 beforeEach(() => {

@@ -26,11 +26,13 @@ const TEXTS = {
     bulkNotify: 'Versanddetails jetzt an deine Kunden senden', bulkConfirm: 'Bestellungen ausführen', cancel: 'Abbrechen',
     noResults: 'Keine Bestellungen gefunden', items: '{n} Artikel', fulfilledToast: '{n} Bestellungen ausgeführt',
   },
-} satisfies Record<SandboxLang, Record<string, string>>;
+} satisfies Record<'en' | 'fr' | 'de', Record<string, string>>;
 
 export type ListTextKey = keyof (typeof TEXTS)['en'];
 
 export function listText(lang: SandboxLang, key: ListTextKey, params?: Record<string, string | number>): string {
-  const text: string = TEXTS[lang][key] ?? TEXTS.en[key];
+  // The sandbox's other languages show the list in English (test/sandbox/app/i18n-more.ts).
+  const table: Partial<Record<ListTextKey, string>> | undefined = (TEXTS as Partial<Record<SandboxLang, Record<ListTextKey, string>>>)[lang];
+  const text: string = table?.[key] ?? TEXTS.en[key];
   return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
 }
