@@ -148,6 +148,15 @@ export const BULK_FULFIL_NOW_LABELS: Record<NotifyLang, string[]> = {
   es: ['Marcar como preparado', 'Marcar como preparados', 'Marcar como completado'],
   it: ['Segna come evaso', 'Segna come evasi', 'Contrassegna come evaso'],
   nl: ['Markeren als uitgevoerd', 'Markeren als verwerkt', 'Als uitgevoerd markeren'],
+  pl: ['Oznacz jako zrealizowane', 'Oznacz jako zrealizowane zamówienia'],
+  cs: ['Označit jako vyřízené', 'Označit jako vyřízenou'],
+  sv: ['Markera som fullgjord', 'Markera som fullgjorda'],
+  da: ['Markér som gennemført', 'Marker som gennemført', 'Markér som gennemførte'],
+  fi: ['Merkitse toimitetuksi', 'Merkitse toimitetuiksi'],
+  nb: ['Merk som fullført', 'Merk som fullførte'],
+  pt: ['Marcar como processado', 'Marcar como processados', 'Marcar como processada', 'Marcar como processadas'],
+  ja: ['発送済みにする', '発送済みとしてマークする'],
+  tr: ['Gönderildi olarak işaretle'],
 };
 
 const FULFIL_NOW = new Set(Object.values(BULK_FULFIL_NOW_LABELS).flat().map(foldText));

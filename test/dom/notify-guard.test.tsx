@@ -180,7 +180,7 @@ describe('notify guard on a React-controlled checkbox', () => {
   });
 
   it('says "guard inactive" where a box is expected but missing', async () => {
-    render(<FulfilPage label="お客様に今すぐ送る" />); // neither our words nor unique structure…
+    render(<FulfilPage label="지금 구매자에게 보내기" />); // neither our words nor unique structure…
     document.documentElement.lang = 'en'; // …and the page claims English, so no guessing
     start();
     await vi.waitFor(() => expect(notes('guard-inactive')).toHaveLength(1));
