@@ -45,5 +45,9 @@ export default defineConfig({
   },
   vite: () => ({
     esbuild: { jsx: 'automatic' },
+    // tldts (the Public Suffix List, ~40 KB gzip) is used only when settings are validated (popup,
+    // background). Its modules have no side effects, so a bundle that never validates (the content
+    // script, ≤ 30 KB) must not carry it; rollup cannot tell that on its own.
+    build: { rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]tldts(-core)?[\\/]/.test(id) } } },
   }),
 });

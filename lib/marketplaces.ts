@@ -63,7 +63,7 @@ export const MARKETPLACES: Readonly<Record<string, string>> = Object.freeze({
 });
 
 export function marketplaceLabel(id: string): string {
-  return MARKETPLACES[id] ?? id;
+  return Object.hasOwn(MARKETPLACES, id) ? MARKETPLACES[id]! : id;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -11,6 +11,7 @@
 import { fail, ok, type AppError, type Result } from './result';
 import { DEFAULT_PREFIX, MARKETPLACES, type NeutralForms } from './marketplaces';
 import { asciiDomain } from './email-address';
+import { extraDomainRefusal } from './extra-domains';
 import { STRATEGY_KINDS, checkDomain, checkFixedEmail, checkPrefix, normaliseDomainInput, type Strategy, type StrategyKind } from './rewrite';
 
 export const SETTINGS_VERSION = 1;
@@ -117,6 +118,9 @@ export interface SettingsProblem {
 
 export const SETTINGS_ERRORS = {
   extra_domain_invalid: 'This is not a domain. Enter one like relay.example.com.',
+  extra_domain_public_suffix: '{domain} is a public ending shared by many sites (like co.uk): it would flag every address under it. Enter the relay’s own domain.',
+  extra_domain_mail_provider: '{domain} is a public mail provider: it would flag your real customers. Enter the marketplace relay’s own domain.',
+  import_wrong_type: 'In this file, “{field}” has the wrong kind of value. Nothing was imported.',
   override_unknown_marketplace: 'This marketplace is not known; remove its setting.',
 } as const;
 
@@ -138,14 +142,19 @@ export function validateSettings(settings: StoreSettings): SettingsProblem[] {
   const extras: string[] = [];
   settings.extraDomains.forEach((domain, index) => {
     const ascii = normaliseDomainInput(domain);
-    if (ascii) extras.push(ascii);
-    else add(`extraDomains.${index}`, { code: 'extra_domain_invalid', message: SETTINGS_ERRORS.extra_domain_invalid, params: { domain: String(domain) } });
+    const refusal = ascii ? extraDomainRefusal(ascii) : null;
+    if (ascii && !refusal) extras.push(ascii);
+    else {
+      const code = refusal ?? 'extra_domain_invalid';
+      add(`extraDomains.${index}`, { code, message: SETTINGS_ERRORS[code], params: { domain: String(domain) } });
+    }
   });
   if (kinds.has('domain') || settings.domain.trim() !== '') add('domain', checkDomain(settings.domain, extras));
   if (kinds.has('fixed') || settings.fixedEmail.trim() !== '') add('fixedEmail', checkFixedEmail(settings.fixedEmail, extras));
   add('prefix', checkPrefix(settings.prefix));
   for (const id of Object.keys(settings.overrides)) {
-    if (!(id in MARKETPLACES)) add(`overrides.${id}`, { code: 'override_unknown_marketplace', message: SETTINGS_ERRORS.override_unknown_marketplace, params: { marketplace: id } });
+    // Own keys only: `constructor` or `toString` are "in" every object, not marketplaces.
+    if (!Object.hasOwn(MARKETPLACES, id)) add(`overrides.${id}`, { code: 'override_unknown_marketplace', message: SETTINGS_ERRORS.override_unknown_marketplace, params: { marketplace: id } });
   }
   return problems;
 }
@@ -186,7 +195,7 @@ export function migrateSettings(input: unknown): StoreSettings {
   if (isRecord(input.overrides)) {
     for (const [id, value] of Object.entries(input.overrides)) {
       const kind = kindOf(value);
-      if (kind && id.length <= 64) overrides[id.toLowerCase()] = kind;
+      if (kind && id.length <= 64 && id !== '__proto__') overrides[id.toLowerCase()] = kind;
     }
   }
 
@@ -242,6 +251,50 @@ export const IMPORT_ERRORS = {
   import_not_settings: 'This file does not contain Proxy Mail Guard settings.',
 } as const;
 
+const isString = (v: unknown) => typeof v === 'string';
+const isBoolean = (v: unknown) => typeof v === 'boolean';
+const isStrategyValue = (v: unknown) => kindOf(v) !== null;
+
+/** Each known field of a settings file and what its value must be (absent fields take defaults). */
+const FIELD_TYPES: Record<string, (v: unknown) => boolean> = {
+  version: (v) => v === 0 || v === SETTINGS_VERSION,
+  defaultStrategy: isKind,
+  strategy: isStrategyValue, // version 0
+  domain: isString,
+  domainLocalPart: (v) => v === 'keep' || v === 'order-id',
+  fixedEmail: isString,
+  prefix: isString,
+  overrides: isRecord,
+  updateCustomer: isBoolean,
+  guardEnabled: isBoolean,
+  notifyGuard: isBoolean, // version 0
+  extraDomains: (v) => Array.isArray(v),
+};
+
+/**
+ * A file is read strictly: a known field with a value of the wrong kind is an error naming the field,
+ * never a silent default (the merchant would believe the file was applied as written).
+ */
+function wrongTypeField(body: Record<string, unknown>): string | null {
+  for (const [field, valid] of Object.entries(FIELD_TYPES)) {
+    if (Object.hasOwn(body, field) && !valid(body[field])) return field;
+  }
+  if (isRecord(body.overrides)) {
+    for (const [id, value] of Object.entries(body.overrides)) if (!isStrategyValue(value)) return `overrides.${id}`;
+  }
+  if (Array.isArray(body.extraDomains)) {
+    const index = body.extraDomains.findIndex((item) => typeof item !== 'string');
+    if (index >= 0) return `extraDomains.${index}`;
+  }
+  return null;
+}
+
+/** Own keys of a file's `overrides` that are not marketplaces (`constructor`, `__proto__` …). */
+function unknownOverride(body: Record<string, unknown>): string | null {
+  if (!isRecord(body.overrides)) return null;
+  return Object.keys(body.overrides).find((id) => !Object.hasOwn(MARKETPLACES, id.toLowerCase())) ?? null;
+}
+
 /**
  * Reads an exported file (or a bare settings object). Fails — changing nothing — when the text is not
  * JSON, not our settings, or the settings would not pass validation (the first problem is returned,
@@ -256,8 +309,14 @@ export function parseImportedSettings(textInput: string): Result<StoreSettings> 
   }
   if (!isRecord(parsed)) return fail('import_not_settings', IMPORT_ERRORS.import_not_settings);
   const body = parsed.kind === EXPORT_KIND ? parsed.settings : parsed;
-  const looksLikeSettings = isRecord(body) && ['defaultStrategy', 'strategy', 'domain', 'fixedEmail', 'prefix', 'overrides', 'guardEnabled'].some((key) => key in body);
+  const looksLikeSettings = isRecord(body) && Object.keys(FIELD_TYPES).some((key) => key !== 'version' && Object.hasOwn(body, key));
   if (!looksLikeSettings) return fail('import_not_settings', IMPORT_ERRORS.import_not_settings);
+  const wrong = wrongTypeField(body);
+  if (wrong) return fail('import_wrong_type', SETTINGS_ERRORS.import_wrong_type.replace('{field}', wrong), { field: wrong });
+  const unknown = unknownOverride(body);
+  if (unknown !== null) {
+    return fail('override_unknown_marketplace', SETTINGS_ERRORS.override_unknown_marketplace, { marketplace: unknown, field: `overrides.${unknown}` });
+  }
   const settings = migrateSettings(body);
   const problems = validateSettings(settings);
   const first = problems[0];

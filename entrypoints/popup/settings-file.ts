@@ -34,8 +34,15 @@ export interface ImportedFile {
 
 export const MAX_IMPORT_BYTES = 100_000;
 
+const tooLarge = () => fail('import_too_large', 'This file is too large to be a settings file.');
+
+/** Checked on the File before any byte of it is read: a huge file is refused, not loaded into memory. */
+export function checkImportFileSize(file: { size: number }): Result<void> {
+  return file.size > MAX_IMPORT_BYTES ? tooLarge() : ok(undefined);
+}
+
 export function readImportFile(text: string): Result<ImportedFile> {
-  if (text.length > MAX_IMPORT_BYTES) return fail('import_too_large', 'This file is too large to be a settings file.');
+  if (text.length > MAX_IMPORT_BYTES) return tooLarge();
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
-import { exportFileText, readImportFile } from '../../entrypoints/popup/settings-file';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAX_IMPORT_BYTES, exportFileText, readImportFile } from '../../entrypoints/popup/settings-file';
 import { BackupView } from '../../entrypoints/popup/views/BackupView';
 import { saveCredentials } from '../../lib/platform/credentials';
 import { getStoreSettings, hasStoreSettings, saveStoreSettings } from '../../lib/platform/settings-storage';
@@ -63,6 +63,30 @@ describe('import/export view', () => {
     await user.click(screen.getByRole('button', { name: 'Replace settings' }));
     await screen.findByText('Settings imported.');
     expect(await getStoreSettings('demo-store')).toEqual(custom);
+  });
+
+  it('lists the extra relay domains a file brings before anything is replaced', async () => {
+    renderIn('en', <BackupView store={store} />);
+    const box = screen.getByLabelText("Or paste the file's text");
+    fireEvent.change(box, { target: { value: exportFileText({ ...custom, extraDomains: ['relay.example.com', 'orders.market.example'] }, 'demo-store') } });
+    expect(text(document.body)).toContain('Extra relay domains it adds: relay.example.com, orders.market.example.');
+    fireEvent.change(box, { target: { value: exportFileText(custom, 'demo-store') } });
+    expect(text(document.body)).toContain('Extra relay domains: none.');
+    // A file that would flag everybody is refused with its reason.
+    fireEvent.change(box, { target: { value: exportFileText({ ...custom, extraDomains: ['gmail.com'] }, 'demo-store') } });
+    expect(description(box)).toContain('gmail.com is a public mail provider');
+    expect(screen.queryByRole('button', { name: 'Replace settings' })).toBeNull();
+  });
+
+  it('checks a chosen file’s size before reading it', async () => {
+    renderIn('en', <BackupView store={store} />);
+    const file = new File(['{}'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: MAX_IMPORT_BYTES + 1 });
+    const read = vi.spyOn(file, 'text');
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    await screen.findByText('This file is too large to be a settings file.');
+    expect(read).not.toHaveBeenCalled();
+    expect(await hasStoreSettings('demo-store')).toBe(false);
   });
 
   it('reads a chosen file', async () => {

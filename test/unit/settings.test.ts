@@ -87,6 +87,17 @@ describe('validateSettings: field-level problems with the same codes and sentenc
     ['prefix empty', { prefix: '' }, 'prefix', 'prefix_invalid'],
     ['an extra domain that is not one', { extraDomains: ['relay.example.com', 'not a domain'] }, 'extraDomains.1', 'extra_domain_invalid'],
     ['an override for an unknown marketplace', { overrides: { nosuchplace: 'keep' } }, 'overrides.nosuchplace', 'override_unknown_marketplace'],
+    ['an override keyed "constructor" (in every object, not a marketplace)', { overrides: { constructor: 'keep' } }, 'overrides.constructor', 'override_unknown_marketplace'],
+    ['an override keyed "toString"', { overrides: { toString: 'strip' } }, 'overrides.toString', 'override_unknown_marketplace'],
+    ['extra domain co.uk (a public suffix)', { extraDomains: ['co.uk'] }, 'extraDomains.0', 'extra_domain_public_suffix'],
+    ['extra domain com.au (a public suffix)', { extraDomains: ['relay.example.com', '@com.au'] }, 'extraDomains.1', 'extra_domain_public_suffix'],
+    ['extra domain github.io (a private public suffix)', { extraDomains: ['github.io'] }, 'extraDomains.0', 'extra_domain_public_suffix'],
+    ['extra domain gmail.com (a consumer mail provider)', { extraDomains: ['gmail.com'] }, 'extraDomains.0', 'extra_domain_mail_provider'],
+    ['extra domain outlook.com', { extraDomains: ['Outlook.com'] }, 'extraDomains.0', 'extra_domain_mail_provider'],
+    ['extra domain web.de', { extraDomains: ['web.de'] }, 'extraDomains.0', 'extra_domain_mail_provider'],
+    ['extra domain orange.fr', { extraDomains: ['orange.fr'] }, 'extraDomains.0', 'extra_domain_mail_provider'],
+    ['extra domain yahoo.co.uk (the provider under another ending)', { extraDomains: ['yahoo.co.uk'] }, 'extraDomains.0', 'extra_domain_mail_provider'],
+    ['extra domain under a provider (mail.gmail.com)', { extraDomains: ['mail.gmail.com'] }, 'extraDomains.0', 'extra_domain_mail_provider'],
   ] as [string, Partial<StoreSettings>, string, string][])('%s', (_name, patch, field, code) => {
     const problems = validateSettings(withSettings(patch));
     expect(problems).toHaveLength(1);
@@ -193,6 +204,33 @@ describe('export / import', () => {
     const result = parseImportedSettings(text);
     expect(result).toMatchObject({ ok: false, error: { code } });
     expect((en as Record<string, unknown>)[`err_${code}`]).toBeDefined();
+  });
+
+  it('accepts relay domains under a country ending (relay.example.co.uk) and unknown endings', () => {
+    expect(validateSettings(withSettings({ extraDomains: ['relay.example.co.uk', 'orders.marketplace.example', 'members.ebay.com.au'] }))).toEqual([]);
+  });
+
+  it.each([
+    ['a number for a text field', { domain: 5 }, 'domain'],
+    ['a string for a switch', { guardEnabled: 'yes' }, 'guardEnabled'],
+    ['a number for a switch', { updateCustomer: 1 }, 'updateCustomer'],
+    ['an unknown strategy', { defaultStrategy: 'nuke' }, 'defaultStrategy'],
+    ['a strategy object where a name belongs', { defaultStrategy: { kind: 'strip' } }, 'defaultStrategy'],
+    ['a bad local-part choice', { domainLocalPart: 'random' }, 'domainLocalPart'],
+    ['a string for the domain list', { extraDomains: 'relay.example.com' }, 'extraDomains'],
+    ['a number in the domain list', { extraDomains: ['relay.example.com', 7] }, 'extraDomains.1'],
+    ['a list for the overrides', { overrides: ['amazon'] }, 'overrides'],
+    ['a number as an override', { overrides: { ebay: 7 } }, 'overrides.ebay'],
+    ['an unknown version', { version: '1', defaultStrategy: 'strip' }, 'version'],
+  ])('a wrong type is a field error, not a default: %s', (_name, body, field) => {
+    const result = parseImportedSettings(JSON.stringify({ kind: 'proxy-mail-guard/settings', version: 1, settings: body }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'import_wrong_type', params: { field } } });
+    expect((en as Record<string, { message: string }>)['err_import_wrong_type']!.message).toContain('{field}');
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'CONSTRUCTOR'])('refuses an override keyed %s (own marketplace ids only)', (key) => {
+    const text = `{"defaultStrategy":"strip","overrides":{${JSON.stringify(key)}:"keep"}}`;
+    expect(parseImportedSettings(text)).toMatchObject({ ok: false, error: { code: 'override_unknown_marketplace', params: { marketplace: key, field: `overrides.${key}` } } });
   });
 
   it('refuses settings that would not validate, naming the field', () => {

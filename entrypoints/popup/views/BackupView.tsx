@@ -5,7 +5,7 @@ import type { AppError } from '@/lib/result';
 import type { StoreRef } from '@/lib/store-ref';
 import { errorText } from '../errors';
 import { useT } from '../i18n';
-import { exportFileName, exportFileText, readImportFile, type ImportedFile } from '../settings-file';
+import { checkImportFileSize, exportFileName, exportFileText, readImportFile, type ImportedFile } from '../settings-file';
 
 type ImportState =
   | { state: 'idle' }
@@ -39,6 +39,11 @@ export function BackupView({ store }: { store: StoreRef }) {
 
   async function pickFile(file: File | undefined) {
     if (!file) return;
+    const size = checkImportFileSize(file);
+    if (!size.ok) {
+      setStatus({ state: 'error', error: size.error });
+      return;
+    }
     const value = await file.text();
     setText(value);
     check(value);
@@ -93,6 +98,12 @@ export function BackupView({ store }: { store: StoreRef }) {
                 <Text>{t('popup_import_other_store', { from: status.file.fromStore, store: store.handle })}</Text>
               ) : null}
               <Text>{t('popup_import_summary', { strategy: t(`strategy_${status.file.settings.defaultStrategy}`), count: Object.keys(status.file.settings.overrides).length })}</Text>
+              {/* Extra relay domains flag orders: the merchant sees each one a file would add before replacing anything. */}
+              <Text>
+                {status.file.settings.extraDomains.length
+                  ? t('popup_import_extra_domains', { domains: status.file.settings.extraDomains.join(', ') })
+                  : t('popup_import_no_extra_domains')}
+              </Text>
               <InlineStack>
                 <Button variant="primary" onClick={() => void apply(status.file)}>
                   {t('popup_import_apply')}
