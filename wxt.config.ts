@@ -43,8 +43,14 @@ export default defineConfig({
     // The Firefox sources zip (for add-on review) is the repo, minus what tests leave behind.
     excludeSources: ['test-results/**', 'coverage/**', '.output/**', '**/*.log'],
   },
-  vite: () => ({
-    esbuild: { jsx: 'automatic' },
+  vite: (env) => ({
+    // jsxDev must follow the same switch: the production `react/jsx-dev-runtime` has no jsxDEV.
+    esbuild: { jsx: 'automatic', jsxDev: env.command === 'serve' },
+    // React (and anything else that reads NODE_ENV) in its production build in every build a merchant
+    // could receive, the sandbox one included: WXT would define NODE_ENV as the mode ("sandbox"), and
+    // a build spawned by the test runner would inherit its NODE_ENV=test; both give React's
+    // development build (≈ 210 KB more, and development warnings). Only `wxt` (dev server) is development.
+    define: { 'process.env.NODE_ENV': JSON.stringify(env.command === 'serve' ? 'development' : 'production') },
     // tldts (the Public Suffix List, ~40 KB gzip) is used only when settings are validated (popup,
     // background). Its modules have no side effects, so a bundle that never validates (the content
     // script, ≤ 30 KB) must not carry it; rollup cannot tell that on its own.
