@@ -28,6 +28,8 @@ export interface FixOutcome {
   auditId?: string;
   /** Applied, but Shopify answered a userError too (kept so the merchant can read Shopify's words). */
   warning?: { code: string; message: string; params?: Record<string, string> };
+  /** Applied, but the local audit entry could not be marked done (the order's metafield holds the original). */
+  auditPending?: boolean;
   facts: OrderFacts;
 }
 

@@ -7,7 +7,7 @@ import type { OrderFacts } from '../order-facts';
 import type { AppError } from '../result';
 import type { JobStore } from './job-store';
 import { runScan } from './scan';
-import type { BulkApi, BulkJob, Classifier, JobItem, JobKind } from './types';
+import type { BulkApi, BulkJob, Classifier, JobItem, JobKind, RecheckedOrder } from './types';
 
 export interface RunnerDeps {
   store: JobStore;
@@ -148,9 +148,9 @@ export class JobRunner {
       live.job.stats.activeMs += t - live.lastTick;
       live.lastTick = t;
     };
-    const step = async (item: JobItem, interrupted: boolean) => {
+    const step = async (item: JobItem, interrupted: boolean, seen?: RecheckedOrder | null) => {
       if (live.stop || this.killed) return;
-      const next = await this.processItem(api, classify, live.job, item, interrupted);
+      const next = await this.processItem(api, classify, live.job, item, interrupted, seen);
       if (this.killed) return;
       const p = live.job.progress;
       tick();
@@ -171,7 +171,9 @@ export class JobRunner {
         if (this.killed) return;
       }
       live.job.updatedAt = this.iso();
-      await this.store.putItemsWithJob(live.job, [next]);
+      // The order may be changed on Shopify by now: its record is retried before the runner gives up
+      // (if it still fails, the order stays `applying` and is re-read on resume, never dropped).
+      await retried(() => this.store.putItemsWithJob(live.job, [next]), this.sleep);
     };
 
     try {
@@ -193,11 +195,13 @@ export class JobRunner {
         const batch = queued.map((item): JobItem => ({ ...item, status: 'applying', attempts: item.attempts + 1 }));
         if (this.killed) return;
         await this.store.putItemsWithJob(live.job, batch);
+        // One read for the whole batch (~1 point per order): is each order still the relay the scan saw?
+        const seen = job.kind === 'fix' ? await this.recheck(api, batch) : null;
         const untouched = new Set(batch);
         await this.pool(batch, (item) => {
           if (live.stop || this.killed) return Promise.resolve();
           untouched.delete(item);
-          return step(item, false);
+          return step(item, false, seen?.get(item.orderId));
         });
         // Paused mid-batch: the orders never sent go back to the queue as they were.
         if (untouched.size && !this.killed) {
@@ -228,8 +232,19 @@ export class JobRunner {
     await Promise.all(Array.from({ length: Math.min(this.concurrency, items.length) }, worker));
   }
 
-  /** One order, one step: returns the item in its next state (already persisted as `applying`). */
-  private async processItem(api: BulkApi, classify: Classifier | null, job: BulkJob, item: JobItem, interrupted: boolean): Promise<JobItem> {
+  /** First tries only (retries are re-read one by one anyway); null when the port cannot or the read failed. */
+  private async recheck(api: BulkApi, batch: JobItem[]): Promise<Map<string, RecheckedOrder | null> | null> {
+    const ids = batch.filter((i) => i.attempts === 1).map((i) => i.orderId);
+    if (!ids.length || !api.recheck) return null;
+    const r = await api.recheck(ids);
+    return r.ok ? r.value : null;
+  }
+
+  /**
+   * One order, one step: returns the item in its next state (already persisted as `applying`).
+   * `seen`: the batch's re-check of this order (undefined = not re-checked, null = order gone).
+   */
+  private async processItem(api: BulkApi, classify: Classifier | null, job: BulkJob, item: JobItem, interrupted: boolean, seen?: RecheckedOrder | null): Promise<JobItem> {
     // `item` is already stored as `applying` (its batch was marked before anything was sent).
     const applying = item;
     // Anything that may have reached Shopify before (an interrupted worker, a failed attempt) is
@@ -243,7 +258,27 @@ export class JobRunner {
     }
     const opts = { batchId: batchOf(job), customer: job.options.customer };
     if (job.kind === 'fix' && !item.strategy) return this.failed(applying, { code: 'nothing_to_apply', message: 'No change is set for this marketplace.' });
-    const r = job.kind === 'undo' ? await api.restoreOrder(item.orderId, opts) : await api.fixOrder(item.orderId, item.strategy ?? { kind: 'keep' }, opts);
+    let known: OrderFacts | undefined;
+    if (job.kind === 'fix' && seen === null) {
+      return this.failed(applying, { code: 'order_not_found', message: 'This order no longer exists (deleted or not visible to the app).', params: { order: item.orderId } });
+    }
+    if (job.kind === 'fix' && seen) {
+      if (sameAddress(seen.email, item.email)) known = factsOf(item, seen);
+      else {
+        // Changed since the scan (by hand, by another tool): judge the order as it is now.
+        const facts = await api.readOrder(item.orderId);
+        if (!facts.ok) return this.failed(applying, facts.error);
+        const now = classify?.(facts.value);
+        if (now?.cls !== 'relay') {
+          return { ...applying, status: 'done', error: undefined, result: { before: facts.value.email, after: facts.value.email, changed: false, skipped: 'fixed_since_scan', at: this.iso() } };
+        }
+        known = facts.value;
+      }
+    }
+    const r =
+      job.kind === 'undo'
+        ? await api.restoreOrder(item.orderId, opts)
+        : await api.fixOrder(item.orderId, item.strategy ?? { kind: 'keep' }, { ...opts, ...(known ? { known, marketplace: item.marketplace } : {}) });
     if (!r.ok) return this.failed(applying, r.error);
     const { auditId, customerUpdated, ...rest } = r.value;
     return {
@@ -280,6 +315,44 @@ function alreadyDone(kind: JobKind, classify: Classifier | null, item: JobItem, 
     return { before: ours ? item.email : facts.email, after: facts.email, changed: ours, recovered: true };
   }
   return null;
+}
+
+/** The order as the job knows it: the scan's fields with the batch's fresh email and original. */
+function factsOf(item: JobItem, seen: RecheckedOrder): OrderFacts | undefined {
+  // Items stored before the scan kept sourceIdentifier: read the order instead of guessing it.
+  if (item.sourceIdentifier === undefined) return undefined;
+  return {
+    orderId: item.orderId,
+    name: item.name,
+    email: seen.email,
+    phone: null,
+    // Items keep the numeric id; the API wants the global one.
+    customer: item.customerId ? { id: item.customerId.startsWith('gid://') ? item.customerId : `gid://shopify/Customer/${item.customerId}`, email: item.customerEmail } : null,
+    sourceName: null,
+    sourceIdentifier: item.sourceIdentifier,
+    appName: null,
+    channelName: null,
+    tags: [],
+    displayFulfillmentStatus: item.fulfilment,
+    originalEmail: seen.originalEmail,
+    via: 'api',
+  };
+}
+
+function sameAddress(a: string | null, b: string | null): boolean {
+  return (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+}
+
+async function retried(write: () => Promise<unknown>, sleep: (ms: number) => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
 }
 
 /** The audit log's batch id: an undo is filed under the batch it undoes. */

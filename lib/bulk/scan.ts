@@ -160,6 +160,7 @@ function addOrder(ctx: ScanContext, job: BulkJob, order: ScannedOrder): JobItem 
     strategy: c.strategy,
     customerId: order.customer?.id ?? null,
     customerEmail: order.customer?.email ?? null,
+    sourceIdentifier: order.sourceIdentifier,
     status: 'idle',
     attempts: 0,
     ...(c.error ? { refused: c.error } : {}),

@@ -8,7 +8,8 @@ import type { NeutralForms } from '../marketplaces';
 import type { AdminClient } from '../shopify/client';
 import { changeOrderEmail, restoreOriginal, sameEmail } from '../shopify/email-change';
 import { asResult, ApiFailure } from '../shopify/errors';
-import { readOrderFacts } from '../shopify/order-facts';
+import { orderGid, readOrderFacts } from '../shopify/order-facts';
+import { ORDERS_EMAIL_RECHECK_QUERY } from '../shopify/documents';
 import type { Result } from '../result';
 import {
   BULK_CONSENT_UPDATE,
@@ -21,7 +22,7 @@ import {
   linesOf,
   parseOrderNode,
 } from './queries';
-import type { BulkApi, BulkOperationStatus, BulkScanState, ScannedOrder } from './types';
+import type { BulkApi, BulkOperationStatus, BulkScanState, RecheckedOrder, ScannedOrder } from './types';
 
 export interface ShopifyPortDeps {
   client: AdminClient;
@@ -121,10 +122,30 @@ export function shopifyBulkApi(deps: ShopifyPortDeps): BulkApi {
         return facts;
       }),
 
+    recheck: (orderIds) =>
+      asResult(async () => {
+        const seen = new Map<string, RecheckedOrder | null>();
+        // nodes(ids:) takes up to 250 ids; a batch is smaller, but stay within it whatever the caller sends.
+        for (let from = 0; from < orderIds.length; from += 250) {
+          const ids = orderIds.slice(from, from + 250);
+          const data = await client.request<{ nodes: Array<{ id?: string; email?: string | null; originalEmail?: { value: string } | null } | null> }>(
+            ORDERS_EMAIL_RECHECK_QUERY,
+            { ids: ids.map(orderGid) },
+          );
+          ids.forEach((id, i) => {
+            const node = data?.nodes?.[i];
+            seen.set(id, node?.id ? { email: node.email || null, originalEmail: node.originalEmail?.value || null } : null);
+          });
+        }
+        return seen;
+      }),
+
     fixOrder: async (orderId, strategy, opts) => {
       const r = await changeOrderEmail(ctx, orderId, strategy, {
         batchId: opts.batchId,
         updateCustomer: opts.customer,
+        ...(opts.known ? { knownFacts: opts.known } : {}),
+        ...(opts.marketplace ? { marketplace: opts.marketplace } : {}),
         ...(deps.extraDomains ? { extraDomains: deps.extraDomains } : {}),
         ...(deps.neutral ? { neutral: deps.neutral } : {}),
       });

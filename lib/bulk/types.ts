@@ -50,6 +50,11 @@ export interface FixResult {
   customerUpdated?: boolean;
 }
 
+export interface RecheckedOrder {
+  email: string | null;
+  originalEmail: string | null;
+}
+
 export interface ThrottleState {
   maximumAvailable: number;
   currentlyAvailable: number;
@@ -67,7 +72,14 @@ export interface BulkApi {
   /** The lines of a bulk operation's JSONL result, streamed (never the whole file in memory). */
   readJsonl(url: string): AsyncIterable<string>;
   readOrder(orderId: string): Promise<Result<OrderFacts>>;
-  fixOrder(orderId: string, strategy: Strategy, opts: { batchId: string; customer: boolean }): Promise<Result<FixResult>>;
+  /**
+   * Email and original of many orders in one request, just before a batch changes them (the merchant
+   * may have fixed some by hand since the scan). null = the order is gone. Optional: without it every
+   * order is read on its own before its change.
+   */
+  recheck?(orderIds: string[]): Promise<Result<Map<string, RecheckedOrder | null>>>;
+  /** `known`: the order's facts as the job holds them (scan + recheck), so the change sends no read first. */
+  fixOrder(orderId: string, strategy: Strategy, opts: { batchId: string; customer: boolean; known?: OrderFacts; marketplace?: string }): Promise<Result<FixResult>>;
   restoreOrder(orderId: string, opts: { batchId: string; customer: boolean }): Promise<Result<FixResult>>;
   /**
    * After an interruption the order was re-read: close the audit entries the previous worker left
@@ -121,6 +133,8 @@ export interface JobItem {
   strategy: Strategy | null;
   customerId: string | null;
   customerEmail: string | null;
+  /** The marketplace's order id (the "order id at my domain" strategy needs it); absent on items scanned before it was kept. */
+  sourceIdentifier?: string | null;
   status: ItemStatus;
   attempts: number;
   /** The rewrite refused this address at scan time (odd email): applying reports this reason. */
@@ -131,6 +145,8 @@ export interface JobItem {
     changed: boolean;
     /** true when the order was found already fixed on a re-read after an interruption. */
     recovered?: boolean;
+    /** Not changed because the batch's re-check found it no longer a relay order (fixed by hand since the scan). */
+    skipped?: 'fixed_since_scan';
     auditId?: string;
     customerUpdated?: boolean;
     at: string;

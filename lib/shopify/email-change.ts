@@ -48,6 +48,8 @@ export interface ChangeOptions {
   knownFacts?: OrderFacts;
   extraDomains?: readonly string[];
   neutral?: NeutralForms;
+  /** The marketplace already known (bulk scan): the audit entry names it even when `knownFacts` is partial. */
+  marketplace?: string;
 }
 
 export function sameEmail(a: string | null | undefined, b: string | null | undefined): boolean {
@@ -102,14 +104,14 @@ async function change(ctx: EmailChangeContext, orderId: string, strategy: Strate
     return { orderId: facts.orderId, before: facts.email, after: facts.email, changed: false, facts };
   }
 
-  const detection = detectOrder(facts, options);
+  const detection = options.marketplace ? null : detectOrder(facts, options);
   const entry: AuditEntry = {
     id: (ctx.newId ?? newAuditId)(),
     kind: 'fix',
     store: client.store.handle,
     orderId: facts.orderId,
     orderName: facts.name,
-    marketplace: detection?.marketplace ?? null,
+    marketplace: options.marketplace ?? detection?.marketplace ?? null,
     before: facts.email,
     after: target,
     strategy,
@@ -184,13 +186,18 @@ async function change(ctx: EmailChangeContext, orderId: string, strategy: Strate
     }
     const confirmed: OrderFacts = { ...facts, email: seen.email, originalEmail: seen.originalEmail, via: 'api' };
     if (customer?.updated && confirmed.customer) confirmed.customer = { ...confirmed.customer, email: customer.after };
-    await audit.update(entry.id, {
-      status: 'done',
-      after: seen.email,
-      ...(stripBehaviour ? { stripBehaviour } : {}),
-      ...(customer ? { customer } : {}),
-      ...(warning ? { warning } : {}),
-    });
+    // The change is on Shopify with its original: a failing local write must not turn it into a
+    // failure (a bulk job would then leave the order out of its undo). Retried; if it still fails,
+    // the entry stays pending with `before`, and the order's metafield holds the original anyway.
+    const recorded = await retried(() =>
+      audit.update(entry.id, {
+        status: 'done',
+        after: seen.email,
+        ...(stripBehaviour ? { stripBehaviour } : {}),
+        ...(customer ? { customer } : {}),
+        ...(warning ? { warning } : {}),
+      }),
+    );
     return {
       orderId: facts.orderId,
       before: facts.email,
@@ -199,6 +206,7 @@ async function change(ctx: EmailChangeContext, orderId: string, strategy: Strate
       ...(stripBehaviour ? { stripBehaviour } : {}),
       ...(customer ? { customerUpdated: customer.updated } : {}),
       ...(warning ? { warning } : {}),
+      ...(recorded ? {} : { auditPending: true }),
       auditId: entry.id,
       facts: confirmed,
     };
@@ -209,6 +217,19 @@ async function change(ctx: EmailChangeContext, orderId: string, strategy: Strate
       await audit.update(entry.id, { status: 'failed', error: { code: appError.code, message: appError.message } }).catch(() => null);
     }
     throw error;
+  }
+}
+
+/** Runs a local write up to three times (IndexedDB can fail transiently: quota, a closing database). */
+async function retried(write: () => Promise<unknown>): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await write();
+      return true;
+    } catch {
+      if (attempt >= 2) return false;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
   }
 }
 

@@ -41,7 +41,17 @@ export interface Worker {
 export async function startWorker(
   api: Pick<FakeAdminApi, 'shop' | 'origin' | 'token'>,
   dbName: string,
-  opts: { settings?: StoreSettings; clock?: Clock; concurrency?: number; bulkThreshold?: number; maxInFlight?: number; jobStore?: (db: never) => JobStore; download?: (url: string) => Promise<Response> } = {},
+  opts: {
+    settings?: StoreSettings;
+    clock?: Clock;
+    concurrency?: number;
+    bulkThreshold?: number;
+    maxInFlight?: number;
+    jobStore?: (db: never) => JobStore;
+    download?: (url: string) => Promise<Response>;
+    /** Fault injection on the audit log's writes (an IndexedDB that fails now and then). */
+    auditUpdate?: (update: (id: string, patch: Partial<AuditEntry>) => Promise<unknown>) => (id: string, patch: Partial<AuditEntry>) => Promise<unknown>;
+  } = {},
 ): Promise<Worker> {
   let alive = true;
   const controllers = new Set<AbortController>();
@@ -58,9 +68,10 @@ export async function startWorker(
   const db = await openGuardDb(indexedDB, dbName);
   const log = new AuditLog(db);
   // A stopped worker's pending promises may still resolve in Node; a real one would not write anything.
+  const update = opts.auditUpdate ? opts.auditUpdate((id, patch) => log.update(id, patch)) : (id: string, patch: Partial<AuditEntry>) => log.update(id, patch);
   const audit = {
     add: (e: AuditEntry) => (alive ? log.add(e) : new Promise<void>(() => undefined)),
-    update: (id: string, patch: Partial<AuditEntry>) => (alive ? log.update(id, patch) : new Promise<null>(() => undefined)),
+    update: (id: string, patch: Partial<AuditEntry>) => (alive ? (update(id, patch) as Promise<AuditEntry | null>) : new Promise<null>(() => undefined)),
     forOrder: (store: string, orderId: string) => log.forOrder(store, orderId),
   };
   const settings = opts.settings ?? testSettings();

@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { LeakyBucket, PLAN_LIMITS, type Plan } from './bucket.ts';
 import { BulkOperations } from './bulk.ts';
+import { BulkMutations, StagedUploads } from './bulk-mutation.ts';
 import { Connector, type ArrivalKind } from './arrivals.ts';
 import { FakeClock } from './clock.ts';
 import { actualCost, MAX_QUERY_COST, requestedCost, type CostInput } from './cost.ts';
@@ -62,6 +63,11 @@ export interface FakeAdminApiOptions {
   clock?: 'real' | 'manual' | FakeClock;
   /** The data anchor (ms). Default 2026-11-01T00:00Z. */
   dataAnchor?: number;
+  /**
+   * Where staged uploads and bulk result files live (Google Cloud Storage at Shopify): a second listener
+   * on this loopback address, so a browser extension must be granted it as a separate host. Default 127.0.0.2.
+   */
+  storageHost?: string;
 }
 
 export interface FakeFaults {
@@ -98,6 +104,12 @@ export interface FakeAdminApi {
   throttleStatus(): { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
   /** Sets how full the bucket is (tests of throttling without spending real requests). */
   setBucketLevel(points: number): void;
+  /** The storage host's origin (staged uploads, bulk result files). */
+  storageOrigin: string;
+  /** Bulk mutations: rate, bucket charging, faults (reset by reset()). */
+  bulkMutations: BulkMutations;
+  /** Staged uploads: upload faults (refuseNext, expireNext). */
+  stagedUploads: StagedUploads;
   /** Milliseconds between bulk chunks of 2000 orders (default 0). */
   setBulkChunkDelay(ms: number): void;
   /** A tracking event from a carrier Shopify follows itself (no app call); emails like fulfillmentEventCreate. */
@@ -119,6 +131,12 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
+}
+
+async function readRawBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -165,6 +183,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
   const makeStore = () => new Store({ seed, count: options.orders ?? 200, anchor: options.dataAnchor ?? DEFAULT_DATA_ANCHOR, merchantDomain, clock });
   const limits = PLAN_LIMITS[plan];
   let origin = '';
+  let storageOrigin = '';
 
   const faults = new Faults(() => clock.now());
   const state: ApiState = {
@@ -177,7 +196,9 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     counters: emptyCounters(),
     clock,
     bucket: new LeakyBucket(limits.maximumAvailable, limits.restoreRate, clock.now()),
-    bulk: new BulkOperations(() => ({ origin, now: () => state.store.now() })),
+    bulk: new BulkOperations(() => ({ origin: storageOrigin, now: () => state.store.now() })),
+    stagedUploads: undefined as unknown as StagedUploads,
+    bulkMutations: undefined as unknown as BulkMutations,
     origin: () => origin,
     appId: 8_100_000 + (seed % 100_000),
     orderCreated: [],
@@ -192,6 +213,8 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
   const clientApps = [clientApp, ...(options.clientApps ?? [])];
 
   const connector = new Connector(() => state);
+  state.stagedUploads = new StagedUploads(() => ({ storageOrigin, now: () => clock.now() }));
+  state.bulkMutations = new BulkMutations(() => ({ storageOrigin, now: () => state.store.now(), mutationRoot: mutationRootValue }), state.stagedUploads);
   const queryRootValue = strictRoot(queryRoot(), 'QueryRoot');
   const mutationRootValue = strictRoot({ ...mutationRoot(), ...shippingEventMutations() }, 'Mutation');
   const flow = new FakeFlow(() => state, schema, { query: queryRootValue, mutation: mutationRootValue });
@@ -394,6 +417,20 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       json(res, 200, { id: String(arrival.order.id), name: arrival.order.name, email: arrival.order.email });
       return true;
     }
+    if (req.method === 'POST' && path === '/__fake/bulk-mutation') {
+      const raw = await readBody(req);
+      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      const m = state.bulkMutations;
+      if (typeof body.linesPerSecond === 'number') m.linesPerSecond = body.linesPerSecond;
+      if (typeof body.charge === 'boolean') m.charge = body.charge;
+      if (body.stopAfter !== undefined) m.faults.stopAfter = body.stopAfter as typeof m.faults.stopAfter;
+      if (typeof body.missingLines === 'number') m.faults.missingLines = body.missingLines;
+      if (typeof body.inProgressNext === 'number') m.faults.inProgressNext = body.inProgressNext;
+      if (typeof body.refuseUploads === 'number') state.stagedUploads.refuseNext = body.refuseUploads;
+      if (typeof body.expireUploads === 'number') state.stagedUploads.expireNext = body.expireUploads;
+      json(res, 200, { ok: true });
+      return true;
+    }
     const bulk = /^\/__fake\/bulk\/(\d+)\.jsonl$/.exec(path);
     if (req.method === 'GET' && bulk) {
       const op = state.bulk.byNumber(Number(bulk[1]));
@@ -404,6 +441,44 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       return true;
     }
     return false;
+  }
+
+  /** The storage host: staged-upload form posts and bulk result files (query and mutation). */
+  async function handleStorage(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const path = url.pathname;
+    if (req.method === 'POST' && path === '/__storage/staged-uploads') {
+      const raw = await readRawBody(req);
+      let fields = new Map<string, string>();
+      let file: string | null = null;
+      try {
+        const form = await new Request('http://storage.invalid/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type'] ?? '') }, body: raw as unknown as BodyInit }).formData();
+        fields = new Map([...form.entries()].filter(([, v]) => typeof v === 'string') as [string, string][]);
+        const part = form.get('file');
+        file = part === null ? null : typeof part === 'string' ? part : await part.text();
+      } catch {
+        res.writeHead(400, { 'Content-Type': 'application/xml' });
+        res.end(`<?xml version='1.0' encoding='UTF-8'?><Error><Code>InvalidArgument</Code><Message>Malformed multipart form.</Message></Error>`);
+        return;
+      }
+      const answer = state.stagedUploads.upload(fields, file);
+      res.writeHead(answer.status, { 'Content-Type': 'application/xml' });
+      res.end(answer.body);
+      return;
+    }
+    const result = /^\/__storage\/bulk-results\/(\d+)\.jsonl$/.exec(path);
+    if (req.method === 'GET' && result) {
+      const text = state.bulkMutations.resultFile(Number(result[1]));
+      if (text === null) { json(res, 404, { errors: 'Not Found' }); return; }
+      res.writeHead(200, { 'Content-Type': 'application/jsonl', 'Content-Length': Buffer.byteLength(text) });
+      res.end(text);
+      return;
+    }
+    const exported = /^\/__fake\/bulk\/(\d+)\.jsonl$/.exec(path);
+    if (req.method === 'GET' && exported) {
+      await handleFake(req, res, url);
+      return;
+    }
+    json(res, 404, { errors: 'Not Found' });
   }
 
   const sockets = new Set<Socket>();
@@ -432,6 +507,23 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const storageServer: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', storageOrigin || 'http://127.0.0.2');
+    handleStorage(req, res, url).catch((e: Error) => {
+      if (!res.headersSent) json(res, 500, { errors: e.message });
+      else res.destroy();
+    });
+  });
+  storageServer.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  const storageHost = options.storageHost ?? '127.0.0.2';
+  await new Promise<void>((resolve, reject) => {
+    storageServer.once('error', reject);
+    storageServer.listen(0, storageHost, () => resolve());
+  });
+  storageOrigin = `http://${storageHost}:${(storageServer.address() as AddressInfo).port}`;
 
   const api: FakeAdminApi = {
     origin,
@@ -468,6 +560,13 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       state.bucket.drain(clock.now());
       state.bucket.refund(points, clock.now());
     },
+    storageOrigin,
+    get bulkMutations() {
+      return state.bulkMutations;
+    },
+    get stagedUploads() {
+      return state.stagedUploads;
+    },
     setBulkChunkDelay(ms) {
       state.bulk.chunkDelayMs = ms;
     },
@@ -486,6 +585,8 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     reset() {
       connector.reset();
       state.bulk.reset();
+      state.bulkMutations.reset();
+      state.stagedUploads.reset();
       state.store = makeStore();
       state.outbox.length = 0;
       state.counters = emptyCounters();
@@ -498,7 +599,9 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     close: () =>
       new Promise<void>((resolve) => {
         state.bulk.reset();
+        state.bulkMutations.reset();
         for (const s of sockets) s.destroy();
+        storageServer.close();
         server.close(() => resolve());
       }),
   };

@@ -106,8 +106,9 @@ function shopView(ctx: RequestContext) {
   };
 }
 
-function bulkView(op: ReturnType<RequestContext['state']['bulk']['current']>) {
+function bulkView(op: ReturnType<RequestContext['state']['bulk']['current']> | ReturnType<RequestContext['state']['bulkMutations']['current']>) {
   if (!op) return null;
+  const type = 'stagedUploadPath' in op ? 'MUTATION' : 'QUERY';
   return {
     __typename: 'BulkOperation',
     id: op.id,
@@ -121,7 +122,7 @@ function bulkView(op: ReturnType<RequestContext['state']['bulk']['current']>) {
     url: op.url,
     partialDataUrl: op.partialDataUrl,
     query: op.query,
-    type: 'QUERY',
+    type,
   };
 }
 
@@ -151,7 +152,7 @@ function nodeById(ctx: RequestContext, id: unknown): Record<string, unknown> | n
       return found ? fulfillmentView(found.order, found.fulfillment, ctx) : null;
     }
     case 'BulkOperation':
-      return bulkView(ctx.state.bulk.byId(String(id)));
+      return bulkView(ctx.state.bulk.byId(String(id)) ?? ctx.state.bulkMutations.byId(String(id)));
     default:
       return null;
   }
@@ -218,7 +219,7 @@ export function queryRoot() {
         metafield: () => null,
       };
     },
-    currentBulkOperation: (args: Args, ctx: RequestContext) => (args.type === 'MUTATION' ? null : bulkView(ctx.state.bulk.current())),
+    currentBulkOperation: (args: Args, ctx: RequestContext) => bulkView(args.type === 'MUTATION' ? ctx.state.bulkMutations.current() : ctx.state.bulk.current()),
   };
 }
 
@@ -587,8 +588,34 @@ export function mutationRoot() {
       return { bulkOperation: bulkView(result.op), userErrors: [] };
     },
 
+    bulkOperationRunMutation: (args: Args, ctx: RequestContext) => {
+      count(ctx, 'bulkOperationRunMutation');
+      const result = ctx.state.bulkMutations.start(String(args.mutation), String(args.stagedUploadPath), ctx);
+      if ('error' in result) return { bulkOperation: null, userErrors: [result.error] };
+      return { bulkOperation: bulkView(result.op), userErrors: [] };
+    },
+
+    stagedUploadsCreate: (args: Args, ctx: RequestContext) => {
+      count(ctx, 'stagedUploadsCreate');
+      const inputs = args.input as { resource: string; filename: string; mimeType: string; httpMethod?: string }[];
+      const errors: { field: string[]; message: string }[] = [];
+      inputs.forEach((input, i) => {
+        if (input.resource !== 'BULK_MUTATION_VARIABLES') errors.push({ field: ['input', String(i), 'resource'], message: 'This fake stages BULK_MUTATION_VARIABLES only.' });
+        else if (input.httpMethod !== 'POST') errors.push({ field: ['input', String(i), 'httpMethod'], message: 'Bulk mutation variables are uploaded with POST.' });
+        else if (!input.filename) errors.push({ field: ['input', String(i), 'filename'], message: "Filename can't be blank" });
+      });
+      if (errors.length) return { stagedTargets: null, userErrors: errors };
+      return { stagedTargets: inputs.map((input) => ctx.state.stagedUploads.create(input.filename, ctx.state.appId)), userErrors: [] };
+    },
+
     bulkOperationCancel: (args: Args, ctx: RequestContext) => {
       count(ctx, 'bulkOperationCancel');
+      const mutationOp = ctx.state.bulkMutations.byId(String(args.id));
+      if (mutationOp) {
+        if (mutationOp.status !== 'CREATED' && mutationOp.status !== 'RUNNING') return { bulkOperation: bulkView(mutationOp), userErrors: [{ field: null, message: `A bulk operation cannot be canceled when it is ${mutationOp.status.toLowerCase()}` }] };
+        ctx.state.bulkMutations.cancel(mutationOp);
+        return { bulkOperation: bulkView(mutationOp), userErrors: [] };
+      }
       const op = ctx.state.bulk.byId(String(args.id));
       if (!op) return { bulkOperation: null, userErrors: [{ field: ['id'], message: 'Bulk operation does not exist' }] };
       if (op.status !== 'CREATED' && op.status !== 'RUNNING') return { bulkOperation: bulkView(op), userErrors: [{ field: null, message: `A bulk operation cannot be canceled when it is ${op.status.toLowerCase()}` }] };

@@ -5,6 +5,7 @@ import type { Store } from './store.ts';
 import type { BulkOperations } from './bulk.ts';
 import type { AppRecord, OrderRecord } from './model.ts';
 import type { Faults } from './faults.ts';
+import type { BulkMutations, StagedUploads } from './bulk-mutation.ts';
 
 export type EmptyEmail = 'clears' | 'user-error';
 
@@ -69,6 +70,8 @@ export interface ApiState {
   clock: FakeClock;
   bucket: LeakyBucket;
   bulk: BulkOperations;
+  bulkMutations: BulkMutations;
+  stagedUploads: StagedUploads;
   origin: () => string;
   appId: number;
   /** Called after `orderCreate` stored an order (the Flow runner listens here). */
