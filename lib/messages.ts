@@ -69,6 +69,8 @@ export interface ListVerdict {
   label: string | null;
   /** relay only: the store's fix applies to it (not "keep", and the address can be rewritten). */
   fixable: boolean;
+  /** protected only: the Shopify Flow workflow fixed it as it arrived (lib/order-facts protectedByFlow). */
+  protectedBy?: 'flow';
 }
 
 export interface ListVerdicts {

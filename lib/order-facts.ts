@@ -13,6 +13,10 @@ export interface OrderFacts {
   displayFulfillmentStatus: string | null;
   /** proxy_mail_guard.original_email metafield: set when we changed the email. */
   originalEmail: string | null;
+  /** proxy_mail_guard.fixed_by metafield: who changed the email (`flow`: the Shopify Flow workflow). */
+  fixedBy?: string | null;
+  /** When that marker was written (ISO), i.e. when the workflow fixed the order. */
+  fixedAt?: string | null;
   via: 'api' | 'page';
 }
 

@@ -7,6 +7,7 @@ import { detectMarketplace, type Detection, type DetectionContext } from '../mar
 import { rewriteEmail, type RewriteResult, type Strategy } from '../rewrite';
 import { neutralForms, strategyFor, type StoreSettings } from '../settings';
 import type { Classification, Classifier } from './types';
+import { protectedByFlow } from '../order-facts';
 
 export interface ClassifyDeps {
   detect(email: string | null, context: DetectionContext): Detection | null;
@@ -27,14 +28,14 @@ export function makeClassifier(deps: ClassifyDeps): Classifier {
     const found = deps.detect(order.email, context);
     if (!found) return { cls: 'ordinary', marketplace: null, label: null, strategy: null, proposed: null };
     const base = { marketplace: found.marketplace, label: found.label };
-    if (found.neutralised) return { ...base, cls: 'neutralised', strategy: null, proposed: order.email };
+    if (found.neutralised) return { ...base, cls: 'neutralised', strategy: null, proposed: order.email, ...(protectedByFlow(order) ? { protectedBy: 'flow' as const } : {}) };
     const strategy = deps.strategyFor(found.marketplace);
     const rewritten = deps.rewrite(order.email, strategy, { sourceIdentifier: order.sourceIdentifier });
     if (!rewritten.ok) {
       return { ...base, cls: 'relay', strategy, proposed: null, error: { code: rewritten.code, message: rewritten.message } };
     }
     // The rewrite recognises what it already did (every strategy is idempotent).
-    if (!rewritten.changed && strategy.kind !== 'keep') return { ...base, cls: 'neutralised', strategy: null, proposed: order.email };
+    if (!rewritten.changed && strategy.kind !== 'keep') return { ...base, cls: 'neutralised', strategy: null, proposed: order.email, ...(protectedByFlow(order) ? { protectedBy: 'flow' as const } : {}) };
     return { ...base, cls: 'relay', strategy, proposed: rewritten.email } satisfies Classification;
   };
 }

@@ -18,6 +18,7 @@ const ORDER_FIELDS = `
   channelInformation { channelDefinition { channelName handle } }
   customer { id email }
   metafield(namespace: "proxy_mail_guard", key: "original_email") { value }
+  fixedBy: metafield(namespace: "proxy_mail_guard", key: "fixed_by") { value }
 `;
 
 export const ORDERS_COUNT_QUERY = `#graphql
@@ -100,6 +101,7 @@ interface OrderNode {
   channelInformation?: { channelDefinition?: { channelName?: unknown; handle?: unknown } | null } | null;
   customer?: { id?: unknown; email?: unknown; defaultEmailAddress?: { emailAddress?: unknown } | null } | null;
   metafield?: { value?: unknown } | null;
+  fixedBy?: { value?: unknown } | null;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -126,6 +128,7 @@ export function parseOrderNode(raw: unknown): ScannedOrder | null {
       ? { id: numericId(customerId), email: str(node.customer?.defaultEmailAddress?.emailAddress) ?? str(node.customer?.email) }
       : null,
     originalEmail: str(node.metafield?.value),
+    fixedBy: str(node.fixedBy?.value),
   };
 }
 

@@ -145,6 +145,7 @@ function addOrder(ctx: ScanContext, job: BulkJob, order: ScannedOrder): JobItem 
   }
   const count = (job.scan.byMarketplace[c.marketplace] ??= { marketplace: c.marketplace, label: c.label ?? c.marketplace, relay: 0, neutralised: 0 });
   count[c.cls]++;
+  if (c.protectedBy === 'flow') count.byFlow = (count.byFlow ?? 0) + 1;
   return {
     jobId: job.id,
     orderId: order.id,
@@ -164,6 +165,7 @@ function addOrder(ctx: ScanContext, job: BulkJob, order: ScannedOrder): JobItem 
     status: 'idle',
     attempts: 0,
     ...(c.error ? { refused: c.error } : {}),
+    ...(c.protectedBy ? { protectedBy: c.protectedBy } : {}),
   };
 }
 

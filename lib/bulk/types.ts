@@ -23,6 +23,8 @@ export interface ScannedOrder {
   customer: { id: string; email: string | null } | null;
   /** proxy_mail_guard.original_email: set when we changed the email earlier. */
   originalEmail: string | null;
+  /** proxy_mail_guard.fixed_by: `flow` when the Shopify Flow workflow changed it (lib/order-facts protectedByFlow). */
+  fixedBy?: string | null;
 }
 
 export interface OrderPage {
@@ -103,10 +105,12 @@ export interface Classification {
   proposed: string | null; // email after the strategy (relay only)
   /** Set when the rewrite itself refused (odd address): the order is listed, not applied. */
   error?: AppError;
+  /** Neutralised orders the Shopify Flow workflow fixed as they arrived. */
+  protectedBy?: 'flow';
 }
 
 /** Built per scan from the store's settings, detectMarketplace and rewriteEmail (see lib/bulk/classify.ts). */
-export type Classifier = (order: Pick<ScannedOrder, 'email' | 'sourceName' | 'sourceIdentifier' | 'channelName' | 'appName' | 'tags' | 'originalEmail'>) => Classification;
+export type Classifier = (order: Pick<ScannedOrder, 'email' | 'sourceName' | 'sourceIdentifier' | 'channelName' | 'appName' | 'tags' | 'originalEmail'> & { fixedBy?: string | null }) => Classification;
 
 export interface BulkFilters {
   marketplaces?: string[]; // empty/undefined = all
@@ -139,6 +143,8 @@ export interface JobItem {
   attempts: number;
   /** The rewrite refused this address at scan time (odd email): applying reports this reason. */
   refused?: AppError;
+  /** The Shopify Flow workflow fixed this order as it arrived. */
+  protectedBy?: 'flow';
   result?: {
     before: string | null;
     after: string | null;
@@ -170,6 +176,8 @@ export interface MarketplaceCount {
   label: string;
   relay: number;
   neutralised: number;
+  /** Of the neutralised: fixed by the Shopify Flow workflow as they arrived. */
+  byFlow?: number;
 }
 
 export interface JobProgress {

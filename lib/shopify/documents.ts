@@ -3,9 +3,11 @@
  * convention, so editors and codegen find them) and is validated against the pinned schema by
  * test/unit/graphql-documents.test.ts — add new documents to `ALL_DOCUMENTS`.
  */
+import { FIXED_BY_KEY } from '../order-facts';
 
 export const ORIGINAL_EMAIL_NAMESPACE = 'proxy_mail_guard';
 export const ORIGINAL_EMAIL_KEY = 'original_email';
+
 
 /**
  * The order fields behind `OrderFacts`, as a plain selection (bulk operation queries want the fields
@@ -26,6 +28,7 @@ export const ORDER_FACTS_FIELDS = `#graphql
   tags
   displayFulfillmentStatus
   originalEmail: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${ORIGINAL_EMAIL_KEY}") { id value }
+  fixedBy: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${FIXED_BY_KEY}") { value updatedAt }
 `;
 
 export const ORDER_FACTS_FRAGMENT = `#graphql
@@ -189,6 +192,8 @@ export interface OrderNode {
   tags: string[];
   displayFulfillmentStatus: string;
   originalEmail: { id: string; value: string } | null;
+  /** Absent in documents that do not select it (the confirming re-read). */
+  fixedBy?: { value: string; updatedAt: string } | null;
 }
 
 export interface UserError {

@@ -34,6 +34,8 @@ export function toOrderFacts(node: OrderNode): OrderFacts {
     tags: node.tags ?? [],
     displayFulfillmentStatus: node.displayFulfillmentStatus ?? null,
     originalEmail: node.originalEmail?.value || null,
+    fixedBy: node.fixedBy?.value || null,
+    fixedAt: node.fixedBy?.updatedAt ?? null,
     via: 'api',
   };
 }
@@ -51,7 +53,7 @@ export async function requireOrderFacts(client: AdminClient, orderId: string): P
 }
 
 /**
- * At most this many ids per `nodes(ids:)` request: each order requests ~7 points (see MAX_PAGE_SIZE),
+ * At most this many ids per `nodes(ids:)` request: each order requests ~8 points (see MAX_PAGE_SIZE),
  * and Shopify refuses a query whose requested cost is above 1,000. The admin's list shows 50 a page.
  */
 export const ORDERS_BY_ID_MAX = 100;
@@ -112,8 +114,8 @@ export interface OrdersPage {
 }
 
 /**
- * Each order node requests ~7 points (order, customer, app, channel, metafield) and Shopify refuses a
- * query whose requested cost is above 1,000, so a page holds at most 100 orders (~702 points).
+ * Each order node requests ~8 points (order, customer, app, channel, two metafields) and Shopify refuses a
+ * query whose requested cost is above 1,000, so a page holds at most 100 orders (~802 points).
  */
 export const MAX_PAGE_SIZE = 100;
 

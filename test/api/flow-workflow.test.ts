@@ -7,7 +7,13 @@ import { Liquid } from 'liquidjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildFlowWorkflow, flowVersion } from '../../lib/flow';
 import { defaultSettings, type StoreSettings } from '../../lib/settings';
+import { classifierFromSettings } from '../../lib/bulk/classify';
+import { ORDERS_PAGE_QUERY as BULK_ORDERS_PAGE_QUERY, parseOrderNode } from '../../lib/bulk/queries';
+import { protectedByFlow } from '../../lib/order-facts';
+import { changeOrderEmail, restoreOriginal } from '../../lib/shopify/email-change';
+import { readOrderFacts, readOrdersFacts } from '../../lib/shopify/order-facts';
 import { compileRunCode } from '../fake-admin-api/flow-sandbox.ts';
+import { contextFor } from './helpers';
 import { gql } from '../fake-admin-api/http.ts';
 import { adminSchema, ALL_SCOPES, startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
 
@@ -130,6 +136,38 @@ describe('the fake Flow runs the workflow on orders a connector creates', () => 
     expect(api.flow.runs[1]!.error).toMatch(/JSON/);
     expect((await read(id)).fixedBy).toBeNull();
     expect((await read(second)).fixedBy).toBeNull();
+  });
+
+  it('orders the workflow fixed are "protected by Flow" for the card, the list and the bulk scan; our own fixes and undone ones are not', async () => {
+    const store = settings({ defaultStrategy: 'domain', domain: 'mystore.com' });
+    api.flow.install(buildFlowWorkflow(store));
+    const byFlow = await create({ email: 'c4dc1kt7abtb7qr@marketplace.amazon.de', sourceName: 'amazon' });
+    const undone = await create({ email: '415b21349b3e42193d47@members.ebay.com', sourceName: 'ebay' });
+    await api.flow.settled();
+    api.flow.uninstall();
+    const byUs = await create({ email: 'abc@relay.walmart.com' });
+    const ctx = await contextFor(api);
+    expect((await changeOrderEmail(ctx, byUs, { kind: 'strip' })).ok).toBe(true);
+    expect((await restoreOriginal(ctx, undone)).ok).toBe(true);
+    const numeric = (gidValue: string) => gidValue.split('/').pop()!;
+
+    // The card's facts (one order) and the list's (many by id): the same shared fragment.
+    const card = await readOrderFacts(ctx.client, numeric(byFlow));
+    expect(card).toMatchObject({ fixedBy: 'flow', originalEmail: 'c4dc1kt7abtb7qr@marketplace.amazon.de' });
+    expect(card!.fixedAt).toMatch(/^2026-/);
+    const list = await readOrdersFacts(ctx.client, [byFlow, undone, byUs].map(numeric));
+    const classify = classifierFromSettings(store);
+    const verdicts = [byFlow, undone, byUs].map((id) => {
+      const facts = list.facts.get(numeric(id))!;
+      return [protectedByFlow(facts), classify(facts).protectedBy ?? null];
+    });
+    expect(verdicts).toEqual([[true, 'flow'], [false, null], [false, null]]);
+
+    // The bulk scan's own query and parser.
+    const { body } = await gql(api, BULK_ORDERS_PAGE_QUERY, { first: 10, after: null });
+    const scanned = (body.data.orders.nodes as unknown[]).map(parseOrderNode).filter((o) => o !== null);
+    const flagged = scanned.filter((o) => classify(o!).protectedBy === 'flow').map((o) => o!.id);
+    expect(flagged).toEqual([numeric(byFlow)]);
   });
 
   it('turned off, it runs nothing', async () => {

@@ -65,6 +65,17 @@ describe('cardModel', () => {
     expect(prefixed.tone).toBe('success');
   });
 
+  it('an order the Shopify Flow workflow fixed says so; the same order after an undo (no original) does not', () => {
+    const byFlow = cardModel(state({ facts: facts({ email: null, sourceName: 'amazon', originalEmail: AMAZON, fixedBy: 'flow', fixedAt: '2026-11-02T10:00:00Z' }) }), tr, actions)!;
+    expect(byFlow.tone).toBe('success');
+    expect(byFlow.lines).toContain(tr('card_protected_by_flow'));
+    expect(tr('card_protected_by_flow')).toMatch(/Shopify Flow/);
+    const byUs = cardModel(state({ facts: facts({ email: null, sourceName: 'amazon', originalEmail: AMAZON }) }), tr, actions)!;
+    expect(byUs.lines).not.toContain(tr('card_protected_by_flow'));
+    const undone = cardModel(state({ facts: facts({ email: `blacklisted-${AMAZON}`, fixedBy: 'flow' }) }), tr, actions)!;
+    expect(undone.lines).not.toContain(tr('card_protected_by_flow'));
+  });
+
   it('inactive layout: floating notice, except when the API says the order is ordinary', () => {
     expect(cardModel(state({ inactive: true }), tr, actions)).toMatchObject({ floating: true, title: 'Guard inactive on this page' });
     expect(cardModel(state({ inactive: true, facts: facts({ email: 'lena@gmx.de' }) }), tr, actions)).toBeNull();

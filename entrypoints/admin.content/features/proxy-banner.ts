@@ -17,7 +17,7 @@ import { findCardSlot, findContactEmail, findOrderTitle, orderPageLang, waitFor,
 import { detectMarketplace, type Detection } from '@/lib/marketplaces';
 import { sendMessage } from '@/lib/messaging';
 import type { FixOutcome } from '@/lib/messages';
-import type { OrderFacts } from '@/lib/order-facts';
+import { protectedByFlow, type OrderFacts } from '@/lib/order-facts';
 import type { AppError, Result } from '@/lib/result';
 import { strategyKey, type Strategy } from '@/lib/rewrite';
 import { FIX_CHOICES, neutralForms, strategyFor, strategyForChoice, type FixChoice, type StoreSettings } from '@/lib/settings';
@@ -114,6 +114,7 @@ export function cardModel(state: State, tr: Translate, actions: Actions): CardMo
       !email ? tr('card_protected_stripped', { marketplace }) : { text: tr('card_protected_changed', { marketplace, email }), strong: email },
     ];
     const original = state.facts?.originalEmail ?? null;
+    if (state.facts && protectedByFlow(state.facts) && !state.result) lines.push(tr('card_protected_by_flow'));
     if (original && !state.result) lines.push({ text: tr('card_original_saved', { email: original }), strong: original });
     const buttons: CardButton[] = [];
     const canRestore = state.facts !== null && (original !== null || detection.neutralised === 'prefix');

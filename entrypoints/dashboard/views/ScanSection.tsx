@@ -12,6 +12,7 @@ export function ScanSection(props: { view: JobStatusView | null; onScan: () => v
   const markets = job ? Object.values(job.scan.byMarketplace).sort((a, b) => b.relay + b.neutralised - (a.relay + a.neutralised)) : [];
   const relay = markets.reduce((n, m) => n + m.relay, 0);
   const neutralised = markets.reduce((n, m) => n + m.neutralised, 0);
+  const byFlow = markets.reduce((n, m) => n + (m.byFlow ?? 0), 0);
   return (
     <Card
       title={t('dash_scan_title')}
@@ -40,6 +41,7 @@ export function ScanSection(props: { view: JobStatusView | null; onScan: () => v
               <div className="pmg-count pmg-count--success">
                 <span className="pmg-count__value">{f.n(neutralised)}</span>
                 <span>{t('dash_count_neutralised')}</span>
+                {byFlow ? <span data-testid="bulk-by-flow">{t('dash_count_by_flow', { count: f.n(byFlow) })}</span> : null}
               </div>
               <div className="pmg-count">
                 <span className="pmg-count__value">{f.n(job.scan.ordinary)}</span>

@@ -52,7 +52,7 @@ export function listVerdicts({ store, orderIds }: { store: StoreRef; orderIds: s
       if (!facts) return { orderId, state: 'missing', marketplace: null, label: null, fixable: false };
       const c = classify(facts);
       const state = c.cls === 'relay' ? 'relay' : c.cls === 'neutralised' ? 'protected' : 'ordinary';
-      return { orderId, state, marketplace: c.marketplace, label: c.label, fixable: c.cls === 'relay' && !c.error && c.strategy !== null && c.strategy.kind !== 'keep' };
+      return { orderId, state, marketplace: c.marketplace, label: c.label, fixable: c.cls === 'relay' && !c.error && c.strategy !== null && c.strategy.kind !== 'keep', ...(c.protectedBy ? { protectedBy: c.protectedBy } : {}) };
     });
     return { verdicts, requests: read.requests, requestedCost: read.requestedCost };
   }).finally(() => inFlight.delete(key));
