@@ -38,8 +38,14 @@ export function shopifySweepApi(deps: { client: AdminClient; audit: AuditSink; s
       asResult(async () => {
         if (!shopId) throw new ApiFailure('internal_error', 'The lease was written before it was read.');
         const input = { ownerId: shopId, namespace: ORIGINAL_EMAIL_NAMESPACE, key: LEASE_KEY, type: 'single_line_text_field', value: leaseValue(lease), compareDigest: digest };
-        // A lost answer is not re-sent blindly: the next check reads the lease and sees who holds it.
-        const data = await client.request<{ metafieldsSet: { userErrors: { code: string | null; message: string }[] } }>(SWEEP_LEASE_SET, { metafields: [input] }, { mutation: true });
+        // A lost answer is not re-sent blindly: the lease is read again to see whether it is ours.
+        const verifyApplied = async () => {
+          const data = await client.request<{ shop: { lease: { value: string } | null } }>(SWEEP_LEASE_QUERY);
+          const now = parseLease(data?.shop.lease?.value);
+          return now?.owner === lease.owner && now.until === lease.until;
+        };
+        const data = await client.request<{ metafieldsSet: { userErrors: { code: string | null; message: string }[] } }>(SWEEP_LEASE_SET, { metafields: [input] }, { mutation: true, verifyApplied });
+        if (data === null) return true; // answer lost, but the lease is ours
         const errors = data?.metafieldsSet.userErrors ?? [];
         if (errors.some((e) => e.code === 'STALE_OBJECT' || e.code === 'INVALID_COMPARE_DIGEST')) return false;
         if (errors.length > 0) throw new ApiFailure('user_error', `Shopify refused the lease: ${errors[0]!.message}`, { field: 'lease', message: errors[0]!.message });

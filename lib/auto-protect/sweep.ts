@@ -169,6 +169,8 @@ export async function runSweep(previous: SweepState, ctx: SweepContext): Promise
             remember(state.memo, listed.id, fingerprint(listed)); // deleted, or no longer visible
             continue;
           }
+          // An earlier change interrupted before its answer left its audit entry pending: the order says now.
+          if (api.reconcile) await api.reconcile(f);
           const verdict = ctx.classify(f);
           if (verdict.cls === 'relay' && verdict.strategy && verdict.strategy.kind !== 'keep' && !verdict.error) {
             toFix.push({ facts: f, strategy: verdict.strategy, listed });
@@ -177,7 +179,6 @@ export async function runSweep(previous: SweepState, ctx: SweepContext): Promise
           if (verdict.cls === 'relay' && verdict.error) {
             state.lastProblem = problemOf(verdict.error, ctx.now(), f.name ?? f.orderId);
           }
-          if (api.reconcile) await api.reconcile(f);
           remember(state.memo, listed.id, fingerprint(f));
           delete state.retry[listed.id];
         }
