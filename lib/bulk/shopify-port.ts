@@ -10,9 +10,9 @@ import { changeOrderEmail, restoreOriginal, sameEmail } from '../shopify/email-c
 import { asResult, ApiFailure } from '../shopify/errors';
 import { orderGid, readOrderFacts } from '../shopify/order-facts';
 import { ORDERS_EMAIL_RECHECK_QUERY } from '../shopify/documents';
+import { unsubscribeCustomer } from '../shopify/customer-record';
 import type { Result } from '../result';
 import {
-  BULK_CONSENT_UPDATE,
   BULK_CURRENT_QUERY,
   BULK_ORDERS_DOCUMENT,
   BULK_RUN_MUTATION,
@@ -151,7 +151,7 @@ export function shopifyBulkApi(deps: ShopifyPortDeps): BulkApi {
       });
       if (!r.ok) return r;
       const v = r.value;
-      if (opts.customer && v.customerUpdated && v.after && v.facts.customer) await unsubscribe(client, v.facts.customer.id);
+      if (opts.customer && v.customerUpdated && v.after && v.facts.customer) await unsubscribeCustomer(client, v.facts.customer.id);
       return {
         ok: true,
         value: { before: v.before, after: v.after, changed: v.changed, ...(v.auditId ? { auditId: v.auditId } : {}), ...(v.customerUpdated !== undefined ? { customerUpdated: v.customerUpdated } : {}) },
@@ -185,20 +185,4 @@ export function shopifyBulkApi(deps: ShopifyPortDeps): BulkApi {
     },
     costUsed: () => client.stats.costUsed,
   };
-}
-
-/**
- * The customer record now carries an address we own (or none): make sure marketing tools do not
- * email it. Best effort — a refusal leaves the order fix in place and is not an order failure.
- */
-async function unsubscribe(client: AdminClient, customerId: string): Promise<Result<void>> {
-  return asResult(async () => {
-    const gid = customerId.startsWith('gid://') ? customerId : `gid://shopify/Customer/${customerId}`;
-    await client.request(
-      BULK_CONSENT_UPDATE,
-      { input: { customerId: gid, emailMarketingConsent: { marketingState: 'NOT_SUBSCRIBED', marketingOptInLevel: 'SINGLE_OPT_IN' } } },
-      // Setting the same state twice is harmless.
-      { mutation: true, verifyApplied: async () => false },
-    );
-  });
 }

@@ -20,7 +20,6 @@ import { newAuditId, type AuditEntry, type AuditSink } from '../audit';
 import type { NeutralForms } from '../marketplaces';
 import type { AdminClient } from './client';
 import {
-  CUSTOMER_EMAIL_UPDATE,
   ORDER_EMAIL_CONFIRM_QUERY,
   ORDER_EMAIL_UPDATE,
   ORIGINAL_EMAIL_DELETE,
@@ -30,6 +29,7 @@ import {
   type UserError,
 } from './documents';
 import { ApiFailure, asResult } from './errors';
+import { changeCustomerEmail, restoreCustomer } from './customer-record';
 import { confirmOrderFacts, detectOrder, orderGid, requireOrderFacts } from './order-facts';
 import type { Result } from '../result';
 
@@ -182,7 +182,7 @@ async function change(ctx: EmailChangeContext, orderId: string, strategy: Strate
     const stripBehaviour = strategy.kind === 'strip' ? ('cleared' as const) : undefined;
     let customer: AuditEntry['customer'];
     if (options.updateCustomer && facts.customer && facts.email && sameEmail(facts.customer.email, facts.email)) {
-      customer = await updateCustomerEmail(client, facts.customer.id, facts.customer.email, target);
+      customer = await changeCustomerEmail(client, facts.customer.id, facts.customer.email, target);
     }
     const confirmed: OrderFacts = { ...facts, email: seen.email, originalEmail: seen.originalEmail, via: 'api' };
     if (customer?.updated && confirmed.customer) confirmed.customer = { ...confirmed.customer, email: customer.after };
@@ -287,28 +287,6 @@ async function revertEmail(client: AdminClient, gid: string, email: string | nul
   }
 }
 
-/** The customer record's email follows the order's; a refusal is recorded, not fatal (the order is fixed). */
-async function updateCustomerEmail(
-  client: AdminClient,
-  customerId: string,
-  before: string | null,
-  target: string | null,
-): Promise<NonNullable<AuditEntry['customer']>> {
-  try {
-    const payload = await client.request<{ customerUpdate: { customer: { email: string | null } | null; userErrors: UserError[] } | null }>(
-      CUSTOMER_EMAIL_UPDATE,
-      { input: { id: customerId, email: target ?? '' } },
-      // Setting the same email twice is harmless, so a lost answer may simply be re-sent.
-      { mutation: true, verifyApplied: async () => false },
-    );
-    const result = payload?.customerUpdate;
-    const updated = !!result && result.userErrors.length === 0 && sameEmail(result.customer?.email ?? null, target);
-    return { id: customerId, before, after: updated ? target : before, updated };
-  } catch {
-    return { id: customerId, before, after: before, updated: false };
-  }
-}
-
 /**
  * Puts the original email back: from the order's metafield, else from the audit log (the oldest
  * change's `before`), else — for a prefix only — by removing the prefix. The metafield is removed only
@@ -384,12 +362,13 @@ async function restore(ctx: EmailChangeContext, orderId: string, options: { pref
       });
       confirmed = await confirmOrderFacts(client, facts);
     }
-    // The customer record goes back too when our change had moved it.
+    // The customer record goes back too when our change had moved it: from what the customer itself
+    // records (so without this browser's log), else from the log.
     const lastCustomer = [...fixes].reverse().find((e) => e.customer?.updated)?.customer;
-    let customerUpdated: boolean | undefined;
-    if (lastCustomer && confirmed.customer?.id === lastCustomer.id && sameEmail(confirmed.customer.email, lastCustomer.after)) {
-      customerUpdated = (await updateCustomerEmail(client, lastCustomer.id, lastCustomer.after, lastCustomer.before)).updated;
-    }
+    const customerId = confirmed.customer?.id ?? lastCustomer?.id;
+    const customerUpdated = customerId
+      ? await restoreCustomer(client, customerId, { original, changedTo: facts.email }, lastCustomer?.id === customerId ? lastCustomer : undefined)
+      : undefined;
     for (const fix of fixes) if (fix.status === 'done') await audit.update(fix.id, { status: 'undone' });
     await audit.update(entry.id, { status: 'done', after: confirmed.email });
     return {
