@@ -1,9 +1,8 @@
 /**
  * The sweep's own GraphQL documents (validated against the pinned schema with the others by
- * test/unit/graphql-documents.test.ts). Reading an order in full uses the card's shared fragment
- * (lib/shopify/order-facts.ts `readOrdersFacts`), so the sweep classifies exactly what the card sees.
+ * test/unit/graphql-documents.test.ts).
  */
-import { ORIGINAL_EMAIL_NAMESPACE } from '../shopify/documents';
+import { ORDER_FACTS_FIELDS, ORIGINAL_EMAIL_NAMESPACE } from '../shopify/documents';
 
 export const LEASE_KEY = 'auto_protect_lease';
 
@@ -40,6 +39,23 @@ export const SWEEP_CHANGED_QUERY = `#graphql
     orders(first: $first, after: $after, sortKey: UPDATED_AT, query: $query) {
       pageInfo { hasNextPage endCursor }
       nodes { id updatedAt email sourceName sourceIdentifier tags }
+    }
+  }
+`;
+
+const CUSTOMER_FIELD = 'customer { id email }';
+
+/**
+ * The card's facts (the shared field list, so the sweep classifies exactly what the card sees), for up
+ * to 100 orders — with the customer only when the store changes customer records too: one point less
+ * per order read, on every order that arrives.
+ */
+export const SWEEP_FACTS_QUERY = `#graphql
+  query SweepFacts($ids: [ID!]!, $withCustomer: Boolean!) {
+    nodes(ids: $ids) {
+      ... on Order {
+        ${ORDER_FACTS_FIELDS.replace('#graphql', '').replace(CUSTOMER_FIELD, `customer @include(if: $withCustomer) { id email }`)}
+      }
     }
   }
 `;

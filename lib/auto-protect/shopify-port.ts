@@ -8,15 +8,19 @@ import type { AuditSink } from '../audit';
 import { sameEmail, changeOrderEmail } from '../shopify/email-change';
 import type { AdminClient } from '../shopify/client';
 import { ApiFailure, asResult } from '../shopify/errors';
-import { numericOrderId, readOrdersFacts } from '../shopify/order-facts';
+import { numericOrderId, orderGid, toOrderFacts } from '../shopify/order-facts';
+import type { OrderNode } from '../shopify/documents';
+import type { OrderFacts } from '../order-facts';
 import { ORIGINAL_EMAIL_NAMESPACE } from '../shopify/documents';
 import { neutralForms, type StoreSettings } from '../settings';
 import { leaseValue, parseLease } from './lease';
-import { LEASE_KEY, SWEEP_CHANGED_QUERY, SWEEP_LEASE_QUERY, SWEEP_LEASE_SET, SWEEP_START_QUERY } from './documents';
+import { LEASE_KEY, SWEEP_CHANGED_QUERY, SWEEP_FACTS_QUERY, SWEEP_LEASE_QUERY, SWEEP_LEASE_SET, SWEEP_START_QUERY } from './documents';
 import type { ChangedPage, SweepApi } from './sweep';
 
 /** The audit batch of every automatic change. */
 export const AUTO_BATCH = 'automatic';
+/** Orders read in full per request (the card's fields: about 8 points each requested, under Shopify's 1,000). */
+export const FACTS_PER_REQUEST = 100;
 /** Orders listed per request (scalars only: 2 + 250 points requested, refunded to what comes back). */
 export const CHANGED_PAGE_SIZE = 250;
 
@@ -73,7 +77,19 @@ export function shopifySweepApi(deps: { client: AdminClient; audit: AuditSink; s
         return page;
       }),
 
-    readFacts: (ids) => asResult(async () => (await readOrdersFacts(client, ids)).facts),
+    readFacts: (ids) =>
+      asResult(async () => {
+        const facts = new Map<string, OrderFacts | null>();
+        for (let at = 0; at < ids.length; at += FACTS_PER_REQUEST) {
+          const chunk = ids.slice(at, at + FACTS_PER_REQUEST);
+          const data = await client.request<{ nodes: Array<OrderNode | Record<string, never> | null> }>(SWEEP_FACTS_QUERY, { ids: chunk.map(orderGid), withCustomer: settings.updateCustomer });
+          chunk.forEach((id, i) => {
+            const node = data?.nodes?.[i];
+            facts.set(id, node && 'id' in node ? toOrderFacts(node as OrderNode) : null);
+          });
+        }
+        return facts;
+      }),
 
     fix: (facts, strategy) =>
       changeOrderEmail({ client, audit: deps.audit }, facts.orderId, strategy, {
