@@ -37,6 +37,15 @@ async function main(): Promise<void> {
   const settings = { ...defaultSettings(), domain: 'demo-store.com', autoProtect: true, autoProtectSince: new Date(api.store.now()).toISOString() };
   const classify = classifierFromSettings(settings);
   const worker = await startAutoWorker(api, { dbName: 'bench-auto', box: new StateBox(), owner: 'bench', settings, clock });
+  // Points by document (the answer's actualQueryCost), for the second line.
+  const byDocument: Record<string, number> = {};
+  const request = worker.client.request.bind(worker.client);
+  worker.client.request = (async (document: string, variables?: Record<string, unknown>, options?: object) => {
+    const name = /(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? 'other';
+    const value = await request(document, variables, options);
+    byDocument[name] = (byDocument[name] ?? 0) + (worker.client.stats.lastCost?.actualQueryCost ?? 0);
+    return value;
+  }) as typeof worker.client.request;
   const t0 = fakeClock.now();
   api.connector.plan({ count: ORDERS, durationMs: MINUTES * 60_000, seed: 9, startAt: t0 + 500 });
 
@@ -87,7 +96,7 @@ async function main(): Promise<void> {
       failed,
     }),
   );
-  console.log(JSON.stringify({ relayFixed: waits.length, costUsed: api.counters.costUsed, requests: api.counters.graphqlRequests, mutations: api.counters.mutations, checks: split.checks, realSeconds: round((Date.now() - start) / 1000) }));
+  console.log(JSON.stringify({ relayFixed: waits.length, costUsed: api.counters.costUsed, requests: api.counters.graphqlRequests, mutations: api.counters.mutations, pointsByDocument: byDocument, checks: split.checks, realSeconds: round((Date.now() - start) / 1000) }));
   await api.close();
 }
 
