@@ -14,7 +14,6 @@ import { sendMessage } from '@/lib/messaging';
 import { LIST_MODULE_KEY } from '../orders-list/key';
 import type { startOrdersList } from '../orders-list/run';
 import { reportFeatureStatus } from '../page-status';
-import { errorText, loadTexts } from '../texts';
 import { defineFeature } from './registry';
 
 let loading: Promise<typeof startOrdersList> | null = null;
@@ -35,6 +34,6 @@ export default defineFeature({
   async init(ctx) {
     const start = await loadListModule();
     if (ctx.signal.aborted) return false;
-    return start(ctx, { send: sendMessage, loadTexts, errorText, report: reportFeatureStatus });
+    return start(ctx, { send: sendMessage, report: reportFeatureStatus });
   },
 });

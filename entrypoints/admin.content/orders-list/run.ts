@@ -11,6 +11,8 @@
 import {
   adminLang,
   bulkFulfilNowButton,
+  findDialogs,
+  findNotifyBoxes,
   findListSlot,
   findOrdersList,
   readRow,
@@ -24,16 +26,22 @@ import type { StoreRef } from '@/lib/store-ref';
 import type { FeatureContext } from '../features/registry';
 import type { reportFeatureStatus as ReportFeatureStatus } from '../page-status';
 import { createNotifyGuard, type GuardEvent } from '../notify-guard/engine';
+import { makeNote } from '../notify-guard/notes';
+import { errorText, loadTexts } from '../texts';
 import { askBulk } from './ask';
-import { listModel, needsConnection, type ListModel, type ListState, type Translate } from './model';
+import { listModel, needsConnection, type ListModel, type ListState, } from './model';
 import { createBadgePainter, createBanner } from './paint';
 
+/**
+ * What the content script lends this script: its messaging and its page-status report (one merged
+ * status per tab). Texts are loaded by this script's own copy of ../texts, because loading them also
+ * registers the admin language's notify words in the word registry THIS script's guard reads.
+ */
 export interface ListDeps {
   send: typeof SendMessage;
-  loadTexts(lang: string | null): Promise<Translate>;
-  errorText(tr: Translate, error: AppError): string;
   report: typeof ReportFeatureStatus;
 }
+
 
 /** Fixes and undos in flight at once (the background's queue paces them against the cost budget). */
 const FIX_CONCURRENCY = 3;
@@ -46,7 +54,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
   const view = doc.defaultView;
   if (!view) return false;
   let lang = doc.documentElement.getAttribute('lang');
-  let tr = await deps.loadTexts(lang);
+  let tr = await loadTexts(lang);
   if (signal.aborted) return false;
 
   const verdicts = new Map<string, ListVerdict>();
@@ -66,7 +74,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
 
   function showError(answer: { ok: boolean; error?: AppError }) {
     if (answer.ok || !answer.error || signal.aborted) return;
-    state.result = { kind: 'fixed', count: 0, total: 0, failed: 1, reason: deps.errorText(tr, answer.error), undoable: [] };
+    state.result = { kind: 'fixed', count: 0, total: 0, failed: 1, reason: errorText(tr, answer.error), undoable: [] };
     render();
   }
 
@@ -77,7 +85,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
 
   function render(): void {
     if (signal.aborted) return;
-    model = listModel(state, tr, actions, (e) => deps.errorText(tr, e));
+    model = listModel(state, tr, actions, (e) => errorText(tr, e));
     painter.paint(list?.rows ?? [], model.badges);
     const slot = list ? findListSlot(doc, list.table) : null;
     if (slot && (banner.host.parentElement !== slot.parent || banner.host.nextElementSibling !== slot.before)) slot.parent.insertBefore(banner.host, slot.before);
@@ -129,6 +137,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     render();
     performance.mark('pmg:list:painted');
     askMissing();
+    updateGuard();
   }
 
   // ── "Fix them" and its Undo: the card's change path, one order at a time, with progress ─────────
@@ -151,7 +160,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
           if (before) verdicts.set(id, { ...before, state: kind === 'fix' ? 'protected' : 'relay', fixable: kind === 'undo' });
         } else {
           failed++;
-          reason ??= deps.errorText(tr, answer.error);
+          reason ??= errorText(tr, answer.error);
         }
         if (state.job) state.job = { ...state.job, done: state.job.done + 1 };
         render();
@@ -211,6 +220,30 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     });
   }
 
+  // A notify choice for a selection we cannot judge (not connected, or rows we could not match or
+  // have no verdict for): say the guard is inactive there rather than stay silent.
+  const inactiveNotes = new Map<Element, HTMLElement>();
+  function markUndecidedDialogs(): void {
+    const selected = list ? selectedRows(list) : [];
+    const undecided = selected.length > 0 && (state.connection !== 'connected' || selected.some((r) => !r.orderId || !verdicts.has(r.orderId)));
+    for (const [dialog, note] of [...inactiveNotes]) {
+      if (!dialog.isConnected || !undecided) {
+        note.remove();
+        inactiveNotes.delete(dialog);
+      }
+    }
+    if (!undecided) return;
+    const words = adminLang(doc);
+    for (const dialog of findDialogs(doc)) {
+      if (inactiveNotes.has(dialog) || findNotifyBoxes(dialog, { lang: words }).boxes.length === 0) continue;
+      const note = makeNote(doc, 'guard-inactive', 'critical', tr('guard_inactive'), tr('guard_unknown_hint'));
+      note.setAttribute('role', 'alert');
+      dialog.prepend(note);
+      inactiveNotes.set(dialog, note);
+      deps.report('orders-list', { store, surface: 'order-list', orderId: null }, { inactive: true, actions: [tr('guard_status_inactive', { surface: tr('guard_surface_fulfil') })] });
+    }
+  }
+
   // Where the admin would fulfil a selection holding relay orders without asking: ask first.
   let ourClick = false;
   let asking = false;
@@ -222,11 +255,37 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
       stop(event);
       return;
     }
+    // Verdicts for the selection still on their way: hold the click until they arrive (the merchant
+    // was quicker than the API), then decide.
+    const unknown = state.connection !== 'not-connected' && state.connection !== 'error' && list
+      ? selectedRows(list).map((r) => r.orderId).filter((id): id is string => id !== null && !verdicts.has(id))
+      : [];
+    if (unknown.length > 0) {
+      stop(event);
+      asking = true;
+      void ask(unknown, true).then(() => {
+        asking = false;
+        if (signal.aborted) return;
+        const relay = selectedRelay();
+        if (relay.length > 0) void askThenFulfil(button, relay);
+        else clickThrough(button);
+      });
+      return;
+    }
     const relay = selectedRelay();
     if (relay.length === 0) return;
     stop(event);
     void askThenFulfil(button, relay);
   };
+
+  function clickThrough(button: Element): void {
+    ourClick = true;
+    try {
+      (button as HTMLElement).click();
+    } finally {
+      ourClick = false;
+    }
+  }
 
   async function askThenFulfil(button: Element, relay: ListVerdict[]): Promise<void> {
     asking = true;
@@ -252,12 +311,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
         for (const v of relay) void deps.send('recordGuardOverride', { store, orderId: v.orderId, surface: 'order-list', marketplace: v.marketplace ?? '' });
       }
       q.close();
-      ourClick = true;
-      try {
-        (button as HTMLElement).click();
-      } finally {
-        ourClick = false;
-      }
+      clickThrough(button);
     } finally {
       asking = false;
       q.close();
@@ -277,6 +331,8 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     read();
     render();
     askMissing();
+    markUndecidedDialogs();
+    updateGuard();
   };
   const observer = new view.MutationObserver(pass);
   observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'aria-checked', 'hidden'] });
@@ -284,7 +340,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     const next = doc.documentElement.getAttribute('lang');
     if (next === lang) return;
     lang = next;
-    const nextTr = await deps.loadTexts(next);
+    const nextTr = await loadTexts(next);
     if (signal.aborted || lang !== next) return;
     tr = nextTr;
     guard?.controller.abort();
@@ -310,6 +366,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
       if (askTimer !== undefined) view.clearTimeout(askTimer);
       painter.clear();
       banner.host.remove();
+      for (const note of inactiveNotes.values()) note.remove();
     },
     { once: true },
   );
