@@ -23,7 +23,10 @@ export default defineContentScript({
     let current: AbortController | null = null;
     let lastKey = '';
 
+    let firstLoad = true;
     const start = (href: string) => {
+      const isFirstLoad = firstLoad;
+      firstLoad = false;
       const url = new URL(href);
       const location = parseAdminUrl(url, { allowLoopback: SANDBOX });
       // Same surface and order (only the query or hash changed): keep what is on the page.
@@ -36,7 +39,7 @@ export default defineContentScript({
       const signal = current.signal;
       for (const feature of featuresFor(location.surface)) {
         Promise.resolve()
-          .then(() => feature.init({ location: location as typeof location & { store: StoreRef }, url, document, signal, sandbox: SANDBOX }))
+          .then(() => feature.init({ location: location as typeof location & { store: StoreRef }, url, document, signal, sandbox: SANDBOX, firstLoad: isFirstLoad }))
           .catch((error: unknown) => {
             // A broken feature must never break the admin; leave a trace for whoever debugs it.
             console.warn(`[Proxy Mail Guard] ${feature.id} failed:`, error instanceof Error ? error.message : error);

@@ -51,13 +51,14 @@ export function observe(
 }
 
 /**
- * Resolves with the first non-null result of `find` (checked now and after each mutation burst),
- * or null after `timeout` ms or when `signal` aborts.
+ * Resolves with the first non-null result of `find` (checked now, after each mutation burst and at
+ * each `recheckAfter` delay in ms — for answers that change with time, not with the DOM), or null
+ * after `timeout` ms or when `signal` aborts.
  */
 export function waitFor<T>(
   root: Node & ParentNode,
   find: () => T | null,
-  options: { signal: AbortSignal; timeout: number; debounce?: number },
+  options: { signal: AbortSignal; timeout: number; debounce?: number; recheckAfter?: readonly number[] },
 ): Promise<T | null> {
   const first = find();
   if (first !== null || options.signal.aborted) return Promise.resolve(options.signal.aborted ? null : first);
@@ -68,6 +69,7 @@ export function waitFor<T>(
     const done = (value: T | null) => {
       observer.disconnect();
       view.clearTimeout(deadline);
+      for (const id of rechecks) view.clearTimeout(id);
       if (timer !== undefined) view.clearTimeout(timer);
       options.signal.removeEventListener('abort', onAbort);
       resolve(value);
@@ -83,6 +85,7 @@ export function waitFor<T>(
     });
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'text'] });
     const deadline = view.setTimeout(() => done(find()), options.timeout);
+    const rechecks = (options.recheckAfter ?? []).filter((ms) => ms < options.timeout).map((ms) => view.setTimeout(check, ms));
     options.signal.addEventListener('abort', onAbort, { once: true });
   });
 }

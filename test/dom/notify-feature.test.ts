@@ -42,7 +42,7 @@ function fulfilPage(email: string | null) {
 async function run(path: string) {
   const url = new URL(`${ORIGIN}/store/demo-store${path}`);
   const location = parseAdminUrl(url, { allowLoopback: true });
-  return feature.init({ location: location as never, url, document, signal: controller.signal, sandbox: true });
+  return feature.init({ location: location as never, url, document, signal: controller.signal, sandbox: true, firstLoad: true });
 }
 
 const box = () => document.querySelector('input[type=checkbox]') as HTMLInputElement;

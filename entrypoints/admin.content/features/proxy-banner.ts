@@ -160,10 +160,15 @@ function sameSlot(host: Element, slot: CardSlot): boolean {
 export default defineFeature({
   id: 'proxy-banner',
   surfaces: ['order'],
-  async init({ location, document: doc, signal }) {
+  async init({ location, document: doc, signal, firstLoad }) {
     const store: StoreRef = location.store;
     const orderId = location.orderId;
     if (!orderId) return false;
+    // What is on screen as the URL changes is the previous page's DOM (taken before any await: the new
+    // page may render while facts load). A freshly loaded document has no previous page.
+    const staleTitle = firstLoad ? null : findOrderTitle(doc);
+    const staleText = staleTitle?.textContent ?? null;
+    const started = Date.now();
 
     // Start the slow parts at once, in parallel with the page rendering.
     const factsPending = sendMessage('getOrderFacts', { store, orderId });
@@ -182,10 +187,6 @@ export default defineFeature({
     // For `npm run bench`: facts → card time (marks are cheap and carry no page data).
     performance.mark(`pmg:facts:${orderId}`);
 
-    // The previous order's DOM may still be on screen right after a client-side navigation.
-    const staleTitle = findOrderTitle(doc);
-    const staleText = staleTitle?.textContent ?? null;
-    const started = Date.now();
     const pageIsCurrent = () => {
       const title = findOrderTitle(doc);
       if (!title) return false;
@@ -198,6 +199,8 @@ export default defineFeature({
       signal,
       timeout: ANCHOR_TIMEOUT_MS,
       debounce: 5,
+      // A page that has stopped changing wakes no observer: look again once the stale wait is over.
+      recheckAfter: firstLoad ? [] : [STALE_PAGE_MS + 10],
     });
     if (signal.aborted) return false;
 

@@ -15,6 +15,11 @@ export interface FeatureContext {
   signal: AbortSignal;
   /** true in the sandbox build (`wxt build --mode sandbox`). */
   sandbox: boolean;
+  /**
+   * true for the run started as the document loaded; false after a client-side navigation, when
+   * the previous page's DOM may still be on screen for a while.
+   */
+  firstLoad: boolean;
 }
 
 export interface Feature {
