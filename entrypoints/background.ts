@@ -6,6 +6,7 @@ import { registerPageStatusHandlers } from '@/lib/platform/handlers/page-status'
 import { registerTextHandlers } from '@/lib/platform/handlers/texts';
 import { restrictLocalStorage } from '@/lib/platform/storage-access';
 import { registerSettingsHandlers } from '@/lib/platform/handlers/settings';
+import { registerFlowHandlers } from '@/lib/platform/handlers/flow';
 
 // Handlers are registered synchronously at start-up: an MV3 service worker woken by a message must
 // have its listeners in place before the first event loop turn ends.
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   registerPageStatusHandlers();
   registerTextHandlers();
   registerSettingsHandlers();
+  registerFlowHandlers();
   registerConnectionHandlers();
   registerBulkHandlers();
   registerOrderHandlers();

@@ -15,6 +15,8 @@ import type { Result } from './result';
 import type { StoreRef } from './store-ref';
 import type { FixChoice, StoreSettings } from './settings';
 import type { BulkProtocol } from './bulk/protocol';
+import type { FlowSetup } from './flow/setup';
+import type { FlowStatusView } from './flow/health';
 
 export interface FixOutcome {
   orderId: string;
@@ -111,6 +113,12 @@ export interface ProtocolMap extends BulkProtocol {
   connect(data: { store: StoreRef; credentials: Credentials }, from: 'extension'): Result<ConnectionReport>;
   testConnection(data: { store: StoreRef }, from: 'extension'): Result<ConnectionReport>;
   disconnect(data: { store: StoreRef }, from: 'extension'): Result<void>;
+
+  // ── Shopify Flow (popup, dashboard; lib/platform/handlers/flow.ts) ───────────
+  /** Whether the merchant's workflow is on, up to date with the settings, and fixing orders. */
+  flowStatus(data: { store: StoreRef }, from: 'extension'): Result<FlowStatusView>;
+  /** `on`: the workflow is on (or was updated) with today's settings; `false`: turned off. */
+  flowConfirm(data: { store: StoreRef; on: boolean }, from: 'extension'): Result<FlowSetup | null>;
 
   // ── bulk (dashboard) ───────────────────────────────────────────────────────
   // bulkScan, bulkStatus, bulkStart, ... auditQuery, auditExportCsv: see BulkProtocol (lib/bulk/protocol.ts).

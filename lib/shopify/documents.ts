@@ -3,11 +3,10 @@
  * convention, so editors and codegen find them) and is validated against the pinned schema by
  * test/unit/graphql-documents.test.ts — add new documents to `ALL_DOCUMENTS`.
  */
-import { FIXED_BY_KEY } from '../order-facts';
+import { FIXED_BY_KEY, FLOW_VERSION_KEY } from '../order-facts';
 
 export const ORIGINAL_EMAIL_NAMESPACE = 'proxy_mail_guard';
 export const ORIGINAL_EMAIL_KEY = 'original_email';
-
 
 /**
  * The order fields behind `OrderFacts`, as a plain selection (bulk operation queries want the fields
@@ -147,6 +146,19 @@ export const ORDERS_BY_ID_QUERY = `#graphql
   ${ORDER_FACTS_FRAGMENT}
 `;
 
+/** The newest orders since the Shopify Flow workflow was turned on, with the code version that fixed each (lib/flow/health.ts). */
+export const FLOW_RECENT_ORDERS_QUERY = `#graphql
+  query FlowRecentOrders($first: Int!, $query: String) {
+    orders(first: $first, sortKey: CREATED_AT, reverse: true, query: $query) {
+      nodes {
+        ...OrderFactsFields
+        flowVersion: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${FLOW_VERSION_KEY}") { value }
+      }
+    }
+  }
+  ${ORDER_FACTS_FRAGMENT}
+`;
+
 export const CONNECTION_QUERY = `#graphql
   query Connection {
     shop {
@@ -161,6 +173,7 @@ export const CONNECTION_QUERY = `#graphql
 `;
 
 export const ALL_DOCUMENTS: Record<string, string> = {
+  FLOW_RECENT_ORDERS_QUERY,
   ORDER_FACTS_QUERY,
   ORDER_EMAIL_CONFIRM_QUERY,
   ORDER_EMAIL_UPDATE,
