@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // The sandbox build (`--mode sandbox`) also runs on the local fake admin served from 127.0.0.1;
@@ -42,6 +43,14 @@ export default defineConfig({
   zip: {
     // The Firefox sources zip (for add-on review) is the repo, minus what tests leave behind.
     excludeSources: ['test-results/**', 'coverage/**', '.output/**', '**/*.log'],
+  },
+  hooks: {
+    // Chrome's list of extension locales names Norwegian `no`, Firefox (and Chrome's own UI) `nb`:
+    // the Chrome build ships the one Bokmål catalogue under both names.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'chrome') return;
+      files.push({ absoluteSrc: resolve(wxt.config.publicDir, '_locales/nb/messages.json'), relativeDest: '_locales/no/messages.json' });
+    },
   },
   vite: (env) => ({
     // jsxDev must follow the same switch: the production `react/jsx-dev-runtime` has no jsxDEV.

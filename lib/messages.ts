@@ -59,6 +59,8 @@ export interface PageStatus {
   /** Human-readable lines of what the guard did ("notify box turned off on Fulfil items"). */
   actions: string[];
   inactive: boolean;
+  /** The admin's `<html lang>` (the popup says when it is a language we have no words or texts for). */
+  adminLang?: string;
 }
 
 /** What the order list shows for one order (lib/platform/handlers/orders-list.ts). */

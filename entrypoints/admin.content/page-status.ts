@@ -36,6 +36,7 @@ export function mergedStatus(): PageStatus | null {
     flagged: parts.find((p) => p.flagged)?.flagged ?? null,
     actions: [...new Set(parts.flatMap((p) => p.actions))],
     inactive: parts.some((p) => p.inactive),
+    adminLang: document.documentElement.getAttribute('lang') ?? '',
   };
 }
 

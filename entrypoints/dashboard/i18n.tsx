@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { translator, type Locale, type Translate } from '@/lib/i18n';
+import { languageTag, translator, type Locale, type Translate } from '@/lib/i18n';
 import type { AppError } from '@/lib/result';
 
 const Ctx = createContext<{ locale: Locale; t: Translate }>({ locale: 'en', t: translator('en') });
@@ -19,7 +19,7 @@ export function errorText(t: Translate, error: AppError): string {
 }
 
 export function useFormat() {
-  const locale = useLocale();
+  const locale = languageTag(useLocale());
   const number = new Intl.NumberFormat(locale);
   return {
     n: (v: number) => number.format(v),

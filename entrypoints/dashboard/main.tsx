@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import '@/components/styles.css';
 import './dashboard.css';
-import { resolveLocale } from '@/lib/i18n';
+import { languageTag, resolveLocale } from '@/lib/i18n';
 import { isValidHandle } from '@/lib/store-ref';
 import { App } from './App';
 
@@ -18,6 +18,6 @@ function browserLocale() {
 const params = new URLSearchParams(location.search);
 const locale = params.get('lang') ? resolveLocale(params.get('lang')) : browserLocale();
 const handle = params.get('store') ?? '';
-document.documentElement.lang = locale;
+document.documentElement.lang = languageTag(locale);
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App locale={locale} handle={isValidHandle(handle) ? handle : null} />);

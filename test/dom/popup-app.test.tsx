@@ -89,6 +89,21 @@ describe('popup on an admin tab', () => {
     expect(text(document.body)).not.toContain('Store not connected');
   });
 
+  it('says when the admin is in a language we have no words or texts for (structure only, English)', async () => {
+    await openAdminTab('https://admin.shopify.com/store/demo-store/orders/1001');
+    onMessage('getPageStatus', 'extension', async () => ok({ ...flagged, adminLang: 'ko' }));
+    render(<App locale="en" href={POPUP} sandbox={false} />);
+    expect(await screen.findByText(/Your admin's language \(ko\) is not one we know/)).toBeTruthy();
+  });
+
+  it.each(['pl', 'ja', 'pt-BR', 'nb', 'en-GB'])('says nothing about the language of an admin in %s', async (lang) => {
+    await openAdminTab('https://admin.shopify.com/store/demo-store/orders/1001');
+    onMessage('getPageStatus', 'extension', async () => ok({ ...flagged, adminLang: lang }));
+    render(<App locale="en" href={POPUP} sandbox={false} />);
+    expect(await screen.findByText('Amazon order')).toBeTruthy();
+    expect(text(document.body)).not.toContain('is not one we know');
+  });
+
   it('warns when the guard is switched off for the store', async () => {
     await openAdminTab('https://admin.shopify.com/store/demo-store/orders');
     await saveStoreSettings('demo-store', { ...defaultSettings(), guardEnabled: false });

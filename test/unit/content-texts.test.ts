@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getTexts, registerTextHandlers } from '../../lib/platform/handlers/texts';
 import { sendMessage } from '../../lib/messaging';
 import { loadTexts, errorText } from '../../entrypoints/admin.content/texts';
+import { classifyNotifyLabel, hasWordBook, resetWordBooks } from '../../lib/notify-words';
 
 describe('getTexts (content-script translations from the background)', () => {
   it('answers only the asked prefixes, in the admin language', () => {
@@ -14,7 +15,7 @@ describe('getTexts (content-script translations from the background)', () => {
   });
 
   it('never hands out other areas (popup, dashboard) and falls back to English for unknown languages', () => {
-    const r = getTexts({ locale: 'ja', prefixes: ['popup_', 'dash_', 'err_'] });
+    const r = getTexts({ locale: 'ko', prefixes: ['popup_', 'dash_', 'err_'] });
     if (!r.ok) throw new Error('expected ok');
     expect(r.value.locale).toBe('en');
     expect(Object.keys(r.value.texts).length).toBeGreaterThan(0);
@@ -28,5 +29,24 @@ describe('getTexts (content-script translations from the background)', () => {
     expect(tr('card_address', { email: 'a@b.de' })).toBe('E-Mail der Bestellung: a@b.de');
     expect(errorText(tr, { code: 'not_connected', message: 'x' })).toBe('Dieser Shop ist noch nicht verbunden. Öffnen Sie Proxy Mail Guard und verbinden Sie ihn.');
     expect(errorText(tr, { code: 'no_such_code', message: 'English fallback' })).toBe('English fallback');
+  });
+
+  it('hands the admin language\'s notify words over with its texts (only English words are bundled)', async () => {
+    resetWordBooks();
+    const r = getTexts({ locale: 'pt-BR', prefixes: ['guard_'] });
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.value.locale).toBe('pt_BR');
+    expect(r.value.words?.lang).toBe('pt');
+    for (const none of ['en', 'ko']) {
+      const answer = getTexts({ locale: none, prefixes: [] });
+      expect(answer.ok && answer.value.words).toBeUndefined(); // English is bundled; Korean has no words
+    }
+
+    registerTextHandlers();
+    expect(hasWordBook('ja')).toBe(false);
+    const tr = await loadTexts('ja');
+    expect(hasWordBook('ja')).toBe(true);
+    expect(tr('guard_turned_off', { marketplace: 'Amazon' })).toBe('オフにしました: マーケットプレイスの注文（Amazon）');
+    expect(classifyNotifyLabel('配送の詳細を今すぐお客様に送信する', 'ja').notify).toBe(true);
   });
 });

@@ -7,7 +7,13 @@ describe('i18n', () => {
     expect(resolveLocale('fr-CA')).toBe('fr');
     expect(resolveLocale('de_DE')).toBe('de');
     expect(resolveLocale('NL')).toBe('nl');
-    expect(resolveLocale('ja')).toBe('en');
+    expect(resolveLocale('ja')).toBe('ja');
+    expect(resolveLocale('pt-BR')).toBe('pt_BR');
+    expect(resolveLocale('pt-PT')).toBe('pt_PT');
+    expect(resolveLocale('pt')).toBe('pt_BR');
+    expect(resolveLocale('no')).toBe('nb');
+    expect(resolveLocale('nb-NO')).toBe('nb');
+    expect(resolveLocale('ko')).toBe('en');
     expect(resolveLocale(undefined)).toBe('en');
   });
   it('fills placeholders and falls back to English', () => {

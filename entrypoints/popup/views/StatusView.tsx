@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Badge, Banner, BlockStack, Button, Card, Facts, Spinner, Text } from '@/components';
+import { hasOwnTexts } from '@/lib/i18n';
 import type { PageStatus } from '@/lib/messages';
 import { sendMessage } from '@/lib/messaging';
 import type { AppError } from '@/lib/result';
@@ -99,8 +100,15 @@ function StatusBody({ status }: { status: PageStatus | null }) {
       </Banner>
     );
   }
+  // Another admin language: the guard still works from the page's structure, in English.
+  const otherLanguage = status.adminLang && !hasOwnTexts(status.adminLang) ? status.adminLang : null;
   return (
     <BlockStack gap={300}>
+      {otherLanguage && (
+        <Text tone="secondary" id="status-lang-unsupported">
+          {t('popup_status_lang_unsupported', { lang: otherLanguage })}
+        </Text>
+      )}
       {status.orderId === null ? (
         <Text tone="secondary">{t('popup_status_no_order')}</Text>
       ) : status.flagged ? (
