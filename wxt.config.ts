@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 // the production build never matches anything but Shopify's own admin hosts.
 const ADMIN_MATCHES = ['https://admin.shopify.com/*', 'https://*.myshopify.com/*'];
 const SANDBOX_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+const STORAGE_MATCHES = ['https://shopify-staged-uploads.storage.googleapis.com/*', 'https://storage.googleapis.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -22,6 +23,9 @@ export default defineConfig({
     // prefer `activeTab`, granted per click, to `tabs`.)
     permissions: ['storage'],
     host_permissions: mode === 'sandbox' ? [...ADMIN_MATCHES, ...SANDBOX_MATCHES] : ADMIN_MATCHES,
+    // Shopify's file storage (bulk mutation uploads, bulk result files): asked from the dashboard when a
+    // large job needs it, never at install (lib/platform/storage-hosts.ts; the sandbox adds the fake's).
+    optional_host_permissions: mode === 'sandbox' ? [...STORAGE_MATCHES, 'http://127.0.0.2/*'] : STORAGE_MATCHES,
     // The order list's feature is a separate script the content script imports only on the list
     // (entrypoints/orders-list.ts), keeping the every-page script small; only the admin may load it.
     web_accessible_resources: [{ resources: ['orders-list.js'], matches: mode === 'sandbox' ? [...ADMIN_MATCHES, ...SANDBOX_MATCHES] : ADMIN_MATCHES }],

@@ -93,6 +93,8 @@ export interface AuditSink {
   add(entry: AuditEntry): Promise<void>;
   update(id: string, patch: Partial<Omit<AuditEntry, 'id'>>): Promise<AuditEntry | null>;
   forOrder(store: string, orderId: string): Promise<AuditEntry[]>;
+  /** Many entries in one transaction, replacing same ids (a bulk batch reconciled again after a restart). */
+  putMany?(entries: AuditEntry[]): Promise<void>;
 }
 
 export class AuditLog implements AuditSink {
@@ -103,6 +105,12 @@ export class AuditLog implements AuditSink {
 
   async add(entry: AuditEntry): Promise<void> {
     await this.db.add('audit', entry);
+  }
+
+  async putMany(entries: AuditEntry[]): Promise<void> {
+    const tx = this.db.transaction('audit', 'readwrite');
+    for (const entry of entries) void tx.store.put(entry);
+    await tx.done;
   }
 
   async update(id: string, patch: Partial<Omit<AuditEntry, 'id'>>): Promise<AuditEntry | null> {

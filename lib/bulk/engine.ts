@@ -17,7 +17,7 @@
 import type { AppError, Result } from '../result';
 import type { JobStore } from './job-store';
 import { JobRunner } from './runner';
-import type { BulkApi, BulkFilters, BulkJob, Classifier, JobItem, JobStatusView } from './types';
+import type { ApplyPath, BulkApi, BulkFilters, BulkJob, Classifier, JobItem, JobStatusView } from './types';
 import { itemsFromAudit, undoJob, type UndoOrder } from './undo';
 
 export interface BulkEngineDeps {
@@ -130,7 +130,7 @@ export class BulkEngine {
   // ── apply ─────────────────────────────────────────────────────────────────
 
   /** Queues the relay orders matching the filters and starts applying the previewed change to them. */
-  async start(jobId: string, options: { filters?: BulkFilters; customer?: boolean } = {}): Promise<Result<BulkJob>> {
+  async start(jobId: string, options: { filters?: BulkFilters; customer?: boolean; path?: ApplyPath } = {}): Promise<Result<BulkJob>> {
     const job = await this.store.getJob(jobId);
     if (!job) return notFound(jobId);
     if (job.kind !== 'fix' || (job.status !== 'scanned' && job.status !== 'done' && job.status !== 'cancelled')) {
@@ -138,7 +138,9 @@ export class BulkEngine {
     }
     const filters = options.filters ?? {};
     const match = matcher(filters);
-    job.options = { filters, dryRun: false, customer: options.customer ?? false };
+    job.options = { filters, dryRun: false, customer: options.customer ?? false, ...(options.path ? { path: options.path } : {}) };
+    job.notice = undefined;
+    job.mutation = undefined;
     const p = job.progress;
     const at = this.iso();
     await this.store.updateItems(job, (item) => {
@@ -244,13 +246,14 @@ export class BulkEngine {
   // ── undo ──────────────────────────────────────────────────────────────────
 
   /** Undoes every order a batch changed, as its own resumable job. */
-  async undoBatch(batchId: string): Promise<Result<BulkJob>> {
+  async undoBatch(batchId: string, options: { path?: ApplyPath } = {}): Promise<Result<BulkJob>> {
     const batch = await this.store.getJob(batchId);
     if (!batch) return notFound(batchId);
     if (batch.kind !== 'fix') return { ok: false, error: { code: 'undo_of_undo', message: 'An undo cannot itself be undone; fix the orders again instead.' } };
     if (batch.status === 'running' || batch.status === 'scanning') return { ok: false, error: { code: 'job_busy', message: `This job is ${batch.status}.`, params: { status: batch.status } } };
     const { items } = await this.store.queryItems(batchId, { filter: (i) => i.status === 'done' && !!i.result?.changed });
-    return this.createUndo(batch.store, batchId, items);
+    // Undone the way it was done (a batch sent by bulk mutations is undone by one too), unless asked otherwise.
+    return this.createUndo(batch.store, batchId, items, options.path ?? batch.options.path);
   }
 
   /** Undoes single orders (from the audit view). */
@@ -258,8 +261,9 @@ export class BulkEngine {
     return this.createUndo(handle, null, itemsFromAudit(orders));
   }
 
-  private async createUndo(handle: string, undoOf: string | null, source: JobItem[]): Promise<Result<BulkJob>> {
+  private async createUndo(handle: string, undoOf: string | null, source: JobItem[], path?: ApplyPath): Promise<Result<BulkJob>> {
     const { job, items } = undoJob(handle, undoOf, source, this.newId(), this.iso());
+    if (path) job.options.path = path;
     await this.store.putItemsWithJob(job, items);
     if (job.status === 'running') this.runner.drive(job.id);
     return { ok: true, value: job };

@@ -78,8 +78,45 @@ export const BULK_STATUS_QUERY = `#graphql
   }
 `;
 
-/** Every document above, for the schema validation test. */
-export const BULK_DOCUMENTS: Record<string, string> = {};
+// ── bulk mutations (./mutation-path.ts) ──────────────────────────────────────
+
+export const STAGED_UPLOADS_CREATE = `#graphql
+  mutation BulkStageUpload($input: [StagedUploadInput!]!) {
+    stagedUploadsCreate(input: $input) {
+      stagedTargets { url parameters { name value } }
+      userErrors { field message }
+    }
+  }
+`;
+
+export const BULK_RUN_ORDER_MUTATION = `#graphql
+  mutation BulkChangeRun($mutation: String!, $stagedUploadPath: String!) {
+    bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath) {
+      bulkOperation { id status }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export const BULK_CURRENT_MUTATION_QUERY = `#graphql
+  query BulkChangeCurrent {
+    currentBulkOperation(type: MUTATION) { id status query }
+  }
+`;
+
+/** Every document above, for the schema validation test (bulk operation inner documents are checked there too). */
+export const BULK_DOCUMENTS: Record<string, string> = {
+  ORDERS_COUNT_QUERY,
+  ORDERS_PAGE_QUERY,
+  BULK_RUN_MUTATION,
+  BULK_CURRENT_QUERY,
+  BULK_CONSENT_UPDATE,
+  BULK_STATUS_QUERY,
+  STAGED_UPLOADS_CREATE,
+  BULK_RUN_ORDER_MUTATION,
+  BULK_CURRENT_MUTATION_QUERY,
+  BULK_ORDERS_DOCUMENT: `query BulkOrders ${BULK_ORDERS_DOCUMENT}`,
+};
 
 const GID = /^gid:\/\/shopify\/\w+\/(\d+)$/;
 

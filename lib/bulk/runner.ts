@@ -7,6 +7,7 @@ import type { OrderFacts } from '../order-facts';
 import type { AppError } from '../result';
 import type { JobStore } from './job-store';
 import { runScan } from './scan';
+import { runMutationPath } from './mutation-path';
 import type { BulkApi, BulkJob, Classifier, JobItem, JobKind, RecheckedOrder } from './types';
 
 export interface RunnerDeps {
@@ -177,6 +178,10 @@ export class JobRunner {
     };
 
     try {
+      if (live.job.options.path === 'bulk-mutation') {
+        const outcome = await this.applyByBulkMutation(api, live, tick);
+        if (outcome === 'stop') return;
+      }
       // Orders caught mid-change by the previous worker: re-read before anything else is sent.
       const interrupted = await this.store.itemsWithStatus(job.id, 'applying');
       await this.pool(interrupted, (item) => step(item, true));
@@ -219,6 +224,48 @@ export class JobRunner {
     }
     live.job.updatedAt = this.iso();
     await this.store.putJob(live.job);
+  }
+
+  /**
+   * Runs the job through Shopify bulk mutations (./mutation-path.ts). 'stop': the job's state is
+   * stored and nothing more is to be done now; 'continue': carry on per order (fallback, or finished).
+   */
+  private async applyByBulkMutation(api: BulkApi, live: LiveJob, tick: () => void): Promise<'stop' | 'continue'> {
+    if (!api.bulkMutation || !api.recheck) {
+      live.job.options.path = 'per-order';
+      live.job.notice = { code: 'bulk_path_unavailable', message: "Shopify's bulk changes are not available here; the orders are changed one by one instead.", params: { reason: 'unsupported' } };
+      return 'continue';
+    }
+    const outcome = await runMutationPath(
+      {
+        api: api as BulkApi & { bulkMutation: NonNullable<BulkApi['bulkMutation']> },
+        store: this.store,
+        alive: () => !this.killed && !live.stop,
+        sleep: this.sleep,
+        now: this.now,
+        pollMs: this.deps.pollMs,
+        settle: (item) => {
+          const p = live.job.progress;
+          p.remaining--;
+          live.job.stats.processed++;
+          if (item.status === 'done') {
+            p.done++;
+            if (item.result?.changed) p.changed++;
+          } else p.failed++;
+          tick();
+        },
+      },
+      live.job,
+    );
+    if (outcome.kind === 'fallback' || outcome.kind === 'done') return 'continue';
+    if (outcome.kind === 'failed' && !this.killed) {
+      if (STORE_WIDE.has(outcome.error.code)) live.job.status = 'paused';
+      else live.job.status = 'failed';
+      live.job.error = outcome.error;
+      live.job.updatedAt = this.iso();
+      await this.store.putJob(live.job);
+    }
+    return 'stop';
   }
 
   private async pool<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {

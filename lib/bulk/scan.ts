@@ -162,6 +162,7 @@ function addOrder(ctx: ScanContext, job: BulkJob, order: ScannedOrder): JobItem 
     customerId: order.customer?.id ?? null,
     customerEmail: order.customer?.email ?? null,
     sourceIdentifier: order.sourceIdentifier,
+    originalEmail: order.originalEmail,
     status: 'idle',
     attempts: 0,
     ...(c.error ? { refused: c.error } : {}),

@@ -9,11 +9,14 @@ import type { AdminClient } from '../shopify/client';
 import { changeOrderEmail, restoreOriginal, sameEmail } from '../shopify/email-change';
 import { asResult, ApiFailure } from '../shopify/errors';
 import { orderGid, readOrderFacts } from '../shopify/order-facts';
-import { ORDERS_EMAIL_RECHECK_QUERY } from '../shopify/documents';
+import { ORDERS_EMAIL_RECHECK_QUERY, ORDER_EMAIL_UPDATE, ORIGINAL_EMAIL_KEY, ORIGINAL_EMAIL_NAMESPACE, ORIGINAL_EMAIL_SET } from '../shopify/documents';
 import { unsubscribeCustomer } from '../shopify/customer-record';
 import type { Result } from '../result';
 import {
+  BULK_CURRENT_MUTATION_QUERY,
   BULK_CURRENT_QUERY,
+  BULK_RUN_ORDER_MUTATION,
+  STAGED_UPLOADS_CREATE,
   BULK_ORDERS_DOCUMENT,
   BULK_RUN_MUTATION,
   BULK_STATUS_QUERY,
@@ -22,7 +25,7 @@ import {
   linesOf,
   parseOrderNode,
 } from './queries';
-import type { BulkApi, BulkOperationStatus, BulkScanState, RecheckedOrder, ScannedOrder } from './types';
+import type { BulkApi, BulkMutationApi, BulkOperationStatus, BulkScanState, RecheckedOrder, ScannedOrder } from './types';
 
 export interface ShopifyPortDeps {
   client: AdminClient;
@@ -33,6 +36,11 @@ export interface ShopifyPortDeps {
   neutral?: NeutralForms;
   /** Count up to this many orders; above, the scan uses a bulk operation anyway. */
   countLimit?: number;
+  /**
+   * Posts the staged upload form to Shopify's storage host. Absent (or the host not granted): no
+   * bulk-mutation path, the job changes orders one by one.
+   */
+  upload?: (url: string, form: FormData) => Promise<Response>;
 }
 
 interface BulkNode {
@@ -179,10 +187,117 @@ export function shopifyBulkApi(deps: ShopifyPortDeps): BulkApi {
       }
     },
 
+    ...(deps.upload ? { bulkMutation: bulkMutationApi(deps, deps.upload) } : {}),
+
     throttle: () => {
       const t = client.stats.lastCost?.throttleStatus;
       return t ? { maximumAvailable: t.maximumAvailable, currentlyAvailable: t.currentlyAvailable, restoreRate: t.restoreRate } : null;
     },
     costUsed: () => client.stats.costUsed,
+  };
+}
+
+/** Staged upload, operation start (found again by name after a lost answer), status, and the repairs a check may need. */
+function bulkMutationApi(deps: ShopifyPortDeps, upload: (url: string, form: FormData) => Promise<Response>): BulkMutationApi {
+  const { client } = deps;
+  const findRunning = (marker: string) =>
+    asResult(async () => {
+      const data = await client.request<{ currentBulkOperation: BulkNode | null }>(BULK_CURRENT_MUTATION_QUERY);
+      const op = data?.currentBulkOperation;
+      const ours = !!op && (op.status === 'CREATED' || op.status === 'RUNNING' || op.status === 'COMPLETED') && (op.query ?? '').includes(marker);
+      return ours ? { id: op.id } : null;
+    });
+  return {
+    stageUpload: (file) =>
+      asResult(async () => {
+        let last = '';
+        // A target may be refused or expire before the upload: ask for a fresh one, a few times.
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const data = await client.request<{ stagedUploadsCreate: { stagedTargets: Array<{ url: string; parameters: Array<{ name: string; value: string }> }> | null; userErrors: Array<{ message: string }> } | null }>(
+            STAGED_UPLOADS_CREATE,
+            { input: [{ resource: 'BULK_MUTATION_VARIABLES', filename: 'proxy-mail-guard-changes.jsonl', mimeType: 'text/jsonl', httpMethod: 'POST' }] },
+            // Asking for a target twice is harmless.
+            { mutation: true, verifyApplied: async () => false },
+          );
+          const target = data?.stagedUploadsCreate?.stagedTargets?.[0];
+          const key = target?.parameters.find((p) => p.name === 'key')?.value;
+          if (!target || !key) throw new ApiFailure('bulk_upload_refused', data?.stagedUploadsCreate?.userErrors.map((e) => e.message).join('; ') || 'Shopify gave no upload target.');
+          const form = new FormData();
+          for (const p of target.parameters) form.append(p.name, p.value);
+          form.append('file', file, 'proxy-mail-guard-changes.jsonl');
+          let response: Response;
+          try {
+            response = await upload(target.url, form);
+          } catch (error) {
+            if (error instanceof ApiFailure) throw error;
+            last = String((error as Error)?.message ?? error);
+            continue;
+          }
+          if (response.ok) return { stagedUploadPath: key };
+          last = `HTTP ${response.status}`;
+        }
+        throw new ApiFailure('bulk_upload_refused', `Shopify's storage did not take the file (${last}).`, { reason: last });
+      }),
+
+    runMutation: (document, stagedUploadPath) =>
+      asResult(async () => {
+        const marker = /mutation\s+(\w+)/.exec(document)?.[1] ?? '';
+        let adopted: string | null = null;
+        const data = await client.request<{ bulkOperationRunMutation: { bulkOperation: { id: string } | null; userErrors: Array<{ message: string; code?: string | null }> } | null }>(
+          BULK_RUN_ORDER_MUTATION,
+          { mutation: document, stagedUploadPath },
+          {
+            mutation: true,
+            verifyApplied: async () => {
+              const found = await findRunning(marker);
+              adopted = found.ok && found.value ? found.value.id : null;
+              return adopted !== null;
+            },
+          },
+        );
+        if (data === null && adopted) return { id: adopted };
+        const payload = data?.bulkOperationRunMutation;
+        const errors = payload?.userErrors ?? [];
+        if (payload?.bulkOperation && !errors.length) return { id: payload.bulkOperation.id };
+        if (errors.some((e) => e.code === 'OPERATION_IN_PROGRESS')) {
+          const running = await findRunning(marker);
+          if (running.ok && running.value) return running.value;
+          throw new ApiFailure('bulk_mutation_busy', errors[0]!.message, { message: errors[0]!.message });
+        }
+        const message = errors.map((e) => e.message).join('; ') || 'Shopify did not start the bulk change.';
+        throw new ApiFailure('bulk_mutation_refused', message, { message });
+      }),
+
+    findRunning,
+
+    mutationStatus: (id) =>
+      asResult(async () => {
+        const data = await client.request<{ node: (BulkNode & { partialDataUrl: string | null }) | null }>(BULK_STATUS_QUERY, { id });
+        if (!data?.node) throw new ApiFailure('bulk_scan_failed', 'Shopify no longer knows this bulk operation.', { reason: 'NOT_FOUND' });
+        return { ...toState(data.node), partialDataUrl: data.node.partialDataUrl ?? null };
+      }),
+
+    secureOriginal: (orderId, original, previousEmail) =>
+      asResult(async () => {
+        const gid = orderGid(orderId);
+        const saved = await client.request<{ metafieldsSet: { metafields: Array<{ value: string }> | null } | null }>(
+          ORIGINAL_EMAIL_SET,
+          { metafields: [{ ownerId: gid, namespace: ORIGINAL_EMAIL_NAMESPACE, key: ORIGINAL_EMAIL_KEY, type: 'single_line_text_field', value: original }] },
+          { mutation: true, verifyApplied: async () => false },
+        );
+        if (saved?.metafieldsSet?.metafields?.[0]?.value) return 'saved' as const;
+        const back = await client.request<{ orderUpdate: { order: { email: string | null } | null } | null }>(
+          ORDER_EMAIL_UPDATE,
+          { input: { id: gid, email: previousEmail ?? '' } },
+          { mutation: true, verifyApplied: async () => false },
+        );
+        if (sameEmail(back?.orderUpdate?.order?.email ?? null, previousEmail)) return 'reverted' as const;
+        throw new ApiFailure('change_not_confirmed', 'The order changed but neither its original nor its old email could be written.', { email: previousEmail ?? '' });
+      }),
+
+    recordAudit: async (entries) => {
+      if (deps.audit.putMany) return deps.audit.putMany(entries);
+      for (const e of entries) await deps.audit.add(e).catch(() => deps.audit.update(e.id, e));
+    },
   };
 }

@@ -93,6 +93,8 @@ export interface BulkApi {
   throttle(): ThrottleState | null;
   /** Cost points this client has spent so far (actualQueryCost summed), for the ETA. */
   costUsed(): number;
+  /** Present when the bulk-mutation path can run (the storage hosts are reachable). */
+  bulkMutation?: BulkMutationApi;
 }
 
 export type OrderClass = 'relay' | 'neutralised' | 'ordinary';
@@ -139,6 +141,10 @@ export interface JobItem {
   customerEmail: string | null;
   /** The marketplace's order id (the "order id at my domain" strategy needs it); absent on items scanned before it was kept. */
   sourceIdentifier?: string | null;
+  /** Our metafield as scanned (bulk-mutation lines must not overwrite a first original). */
+  originalEmail?: string | null;
+  /** Bulk-mutation path: this order's line in the current round's file. */
+  bulkLine?: number;
   status: ItemStatus;
   attempts: number;
   /** The rewrite refused this address at scan time (odd email): applying reports this reason. */
@@ -207,11 +213,54 @@ export interface BulkJob {
     byMarketplace: Record<string, MarketplaceCount>;
     finishedAt: string | null;
   };
-  options: { filters: BulkFilters; dryRun: boolean; customer: boolean };
+  options: {
+    filters: BulkFilters;
+    dryRun: boolean;
+    customer: boolean;
+    /** How the changes are sent: one call per order (default), or Shopify bulk mutations (./mutation-path.ts). */
+    path?: ApplyPath;
+  };
+  /** Bulk-mutation path: where the current round stands (resumable from each stage). */
+  mutation?: MutationRound;
+  /** A plain note for the merchant (e.g. the bulk-mutation path was unavailable, so orders went one by one). */
+  notice?: AppError;
   progress: JobProgress;
   /** Throughput bookkeeping for the ETA (orders and seconds of active running). */
   stats: { activeMs: number; processed: number };
   error?: AppError;
+}
+
+export type ApplyPath = 'per-order' | 'bulk-mutation';
+
+export interface MutationRound {
+  /** 1, 2, …: orders not reached by one operation go into the next (up to MAX_ROUNDS). */
+  round: number;
+  stage: 'staging' | 'running' | 'reconciling' | 'checking';
+  stagedUploadPath: string | null;
+  operationId: string | null;
+  /** Result (or partial) file of the finished operation; null when it wrote none. */
+  resultUrl: string | null;
+  /** Result lines already reconciled (resume skips them). */
+  linesRead: number;
+  /** Lines in the uploaded file. */
+  lines: number;
+  /** Final status of the operation (COMPLETED, FAILED, CANCELED…). */
+  operationStatus: string | null;
+}
+
+/** What the bulk-mutation path needs of the Admin API (optional on BulkApi: ports without it use per-order). */
+export interface BulkMutationApi {
+  /** stagedUploadsCreate + the multipart POST of the file; a refused or expired target is asked again. */
+  stageUpload(file: Blob): Promise<Result<{ stagedUploadPath: string }>>;
+  /** bulkOperationRunMutation; `name` marks the document so a lost answer or a restart finds it again. */
+  runMutation(document: string, stagedUploadPath: string): Promise<Result<{ id: string }>>;
+  /** Our own operation if it is the one Shopify runs now (by the marker in its document). */
+  findRunning(marker: string): Promise<Result<{ id: string } | null>>;
+  mutationStatus(id: string): Promise<Result<BulkScanState & { partialDataUrl: string | null }>>;
+  /** Writes the original on its own (the email changed but the metafield did not); else puts the email back. */
+  secureOriginal(orderId: string, original: string, previousEmail: string | null): Promise<Result<'saved' | 'reverted'>>;
+  /** Audit entries of a reconciled batch, in one write. */
+  recordAudit(entries: import('../audit').AuditEntry[]): Promise<void>;
 }
 
 export interface JobStatusView {

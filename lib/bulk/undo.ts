@@ -63,6 +63,7 @@ export function undoJob(handle: string, undoOf: string | null, source: JobItem[]
     proposed: i.result ? i.result.before : i.proposed,
     status: 'queued',
     attempts: 0,
+    bulkLine: undefined,
     result: undefined,
     error: undefined,
   }));

@@ -49,6 +49,9 @@ export async function startWorker(
     maxInFlight?: number;
     jobStore?: (db: never) => JobStore;
     download?: (url: string) => Promise<Response>;
+    /** Give the port the storage host (the bulk-mutation path is possible). */
+    bulkMutation?: boolean;
+    pollMs?: number;
     /** Fault injection on the audit log's writes (an IndexedDB that fails now and then). */
     auditUpdate?: (update: (id: string, patch: Partial<AuditEntry>) => Promise<unknown>) => (id: string, patch: Partial<AuditEntry>) => Promise<unknown>;
   } = {},
@@ -84,7 +87,14 @@ export async function startWorker(
     ...(clock ? { clock } : {}),
     ...(opts.maxInFlight ? { maxInFlight: opts.maxInFlight } : {}),
   });
-  const port = shopifyBulkApi({ client, audit, download: opts.download ?? ((url) => guardedFetch(url)), extraDomains: settings.extraDomains, neutral: neutralForms(settings) });
+  const port = shopifyBulkApi({
+    client,
+    audit: { ...audit, putMany: (entries: AuditEntry[]) => (alive ? log.putMany(entries) : new Promise<void>(() => undefined)) },
+    download: opts.download ?? ((url) => guardedFetch(url)),
+    extraDomains: settings.extraDomains,
+    neutral: neutralForms(settings),
+    ...(opts.bulkMutation ? { upload: (url: string, form: FormData) => guardedFetch(url, { method: 'POST', body: form }) } : {}),
+  });
   const engine = new BulkEngine({
     store: opts.jobStore ? opts.jobStore(db as never) : new JobStore(db as never),
     apiFor: () => port,
@@ -92,7 +102,7 @@ export async function startWorker(
     ...(clock ? { sleep: clock.sleep, now: clock.now } : {}),
     concurrency: opts.concurrency ?? 6,
     bulkThreshold: opts.bulkThreshold ?? 2500,
-    pollMs: 200,
+    pollMs: opts.pollMs ?? 200,
   });
   return {
     engine,

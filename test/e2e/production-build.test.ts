@@ -52,6 +52,8 @@ describe.each([
     expect(m.permissions).toEqual(['storage']);
     expect([...(m.host_permissions ?? [])].sort()).toEqual([...ADMIN_HOSTS].sort());
     expect(m.optional_permissions).toBeUndefined();
+    // Shopify's file storage for bulk mutations: optional, asked when a large job needs it.
+    expect((m as { optional_host_permissions?: string[] }).optional_host_permissions).toEqual(['https://shopify-staged-uploads.storage.googleapis.com/*', 'https://storage.googleapis.com/*']);
     expect(m.content_security_policy).toBeUndefined(); // browser default: no remote code
   });
 

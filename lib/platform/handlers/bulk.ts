@@ -27,6 +27,7 @@ import { asResult, ApiFailure } from '../../shopify/errors';
 import { isLoopbackOrigin, isValidHandle } from '../../store-ref';
 import { SANDBOX_BUILD } from '../credentials';
 import { getStoreSettings } from '../settings-storage';
+import { assumeStorageGrantedForTests, isStorageUrl, storageFetch, storageGranted } from '../storage-hosts';
 import { auditLogInstance, clientFor } from '../api';
 
 let engine: Promise<BulkEngine> | null = null;
@@ -42,10 +43,13 @@ export function setBulkEngineOptions(next: Partial<ConstructorParameters<typeof 
 let allowLoopbackExports = SANDBOX_BUILD;
 export function allowLoopbackExportsForTests(allow: boolean): void {
   allowLoopbackExports = allow;
+  assumeStorageGrantedForTests(allow);
 }
 
 /** Only Shopify's storage (https) may serve an export; loopback too in the sandbox build (the fake API). */
 function download(url: string): Promise<Response> {
+  // Shopify's storage: only with the optional host permission (without it the scan pages instead).
+  if (isStorageUrl(url, SANDBOX_BUILD || allowLoopbackExports)) return storageFetch(url);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -61,7 +65,16 @@ function download(url: string): Promise<Response> {
 async function apiFor(handle: string): Promise<BulkApi> {
   const [client, audit, settings] = await Promise.all([clientFor({ handle }), auditLogInstance(), getStoreSettings(handle)]);
   // The bulk job yields to the card: same budget, lower priority (lib/shopify/queue.ts).
-  return shopifyBulkApi({ client: client.withPriority('background'), audit, download, extraDomains: settings.extraDomains, neutral: neutralForms(settings) });
+  // The bulk-mutation path needs the storage hosts; without them the port has none and jobs go per order.
+  const upload = (await storageGranted(SANDBOX_BUILD || allowLoopbackExports)) ? (url: string, form: FormData) => storageFetch(url, { method: 'POST', body: form }) : undefined;
+  return shopifyBulkApi({
+    client: client.withPriority('background'),
+    audit,
+    download,
+    extraDomains: settings.extraDomains,
+    neutral: neutralForms(settings),
+    ...(upload ? { upload } : {}),
+  });
 }
 
 async function classifierFor(handle: string): Promise<Classifier> {
