@@ -11,7 +11,6 @@ import { asResult, ApiFailure } from '../shopify/errors';
 import { orderGid, readOrderFacts } from '../shopify/order-facts';
 import { ORDERS_EMAIL_RECHECK_QUERY, ORDER_EMAIL_UPDATE, ORIGINAL_EMAIL_KEY, ORIGINAL_EMAIL_NAMESPACE, ORIGINAL_EMAIL_SET } from '../shopify/documents';
 import { unsubscribeCustomer } from '../shopify/customer-record';
-import type { Result } from '../result';
 import {
   BULK_CURRENT_MUTATION_QUERY,
   BULK_CURRENT_QUERY,
