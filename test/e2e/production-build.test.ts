@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './harness';
+import { zipEntries } from './zip-entries';
 
 const OUTPUT = resolve(process.cwd(), '.output');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
@@ -26,12 +27,60 @@ interface Manifest {
 }
 const manifest = (dir: string): Manifest => JSON.parse(readFileSync(join(OUTPUT, dir, 'manifest.json'), 'utf8'));
 
+const run = promisify(execFile);
+
 beforeAll(async () => {
   // Exactly what `npm run zip` does (it builds first). Async, so the test worker stays responsive.
-  const run = promisify(execFile);
+  // The test runner's NODE_ENV=test is inherited on purpose: wxt.config.ts must give React's
+  // production build whatever NODE_ENV the build is started with.
   await run('npx', ['wxt', 'zip'], { maxBuffer: 64 * 1024 * 1024 });
   await run('npx', ['wxt', 'zip', '-b', 'firefox'], { maxBuffer: 64 * 1024 * 1024 });
 }, 170_000);
+
+/** Strings only React's development builds carry (they survive minification). */
+const DEVELOPMENT_MARKERS = ['Check the render method of', 'Each child in a list should have a unique', 'jsxDEV'];
+/**
+ * React's development build adds ≈ 215 KB to the largest chunk (645 KB instead of 431 KB before
+ * tldts joined it; 480 KB with it): a limit between the two catches a development build.
+ */
+const MAX_CHUNK_BYTES = 560_000;
+
+describe('every build a merchant could receive is a production build', () => {
+  it.each(['chrome', 'firefox'])('the %s zip carries no development code and no oversized chunk', (browser) => {
+    const files = zipEntries(readFileSync(join(OUTPUT, `proxy-mail-guard-${version}-${browser}.zip`)));
+    const scripts = [...files].filter(([name]) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const [name, data] of scripts) {
+      const text = data.toString('utf8');
+      for (const marker of DEVELOPMENT_MARKERS) expect(text.includes(marker), `${name} contains "${marker}"`).toBe(false);
+    }
+    const [largest, bytes] = scripts.map(([name, data]) => [name, data.length] as const).sort((a, b) => b[1] - a[1])[0]!;
+    console.log(`${browser} zip: largest chunk ${largest} ${bytes} bytes`);
+    expect(bytes, largest).toBeLessThan(MAX_CHUNK_BYTES);
+  });
+
+  it.each(['chrome-mv3-sandbox', 'firefox-mv3-sandbox'])('the %s build (npm run demo hands it out) too', (dir) => {
+    const chunks = join(OUTPUT, dir, 'chunks');
+    for (const file of readdirSync(chunks).filter((f) => f.endsWith('.js'))) {
+      const text = readFileSync(join(chunks, file), 'utf8');
+      for (const marker of DEVELOPMENT_MARKERS) expect(text.includes(marker), `${dir}/chunks/${file} contains "${marker}"`).toBe(false);
+    }
+  });
+});
+
+describe('web-ext lint (the linter addons.mozilla.org runs) on the Firefox zip', () => {
+  it('reports no errors', async () => {
+    const zip = join(OUTPUT, `proxy-mail-guard-${version}-firefox.zip`);
+    // web-ext exits non-zero when there are errors; the JSON report is on stdout either way.
+    const { stdout } = await run('npx', ['web-ext', 'lint', '--source-dir', zip, '--output', 'json', '--no-config-discovery'], { maxBuffer: 64 * 1024 * 1024 }).catch(
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+    );
+    const report = JSON.parse(stdout) as { summary: { errors: number; warnings: number }; errors: Array<{ code: string; file?: string; message: string }>; warnings: Array<{ code: string; file?: string }> };
+    console.log(`web-ext lint: ${JSON.stringify(report.summary)}; warnings: ${report.warnings.map((w) => `${w.code} (${w.file ?? ''})`).join(', ')}`);
+    expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
+    expect(report.summary.errors).toBe(0);
+  }, 120_000);
+});
 
 describe('production zips', () => {
   it.each(['chrome', 'firefox'])('the %s zip exists and holds a manifest', (browser) => {
