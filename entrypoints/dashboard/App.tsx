@@ -15,6 +15,7 @@ import { ScanSection } from './views/ScanSection';
 import { PreviewSection } from './views/PreviewSection';
 import { RunSection } from './views/RunSection';
 import { AuditSection } from './views/AuditSection';
+import { FlowSection } from './views/FlowSection';
 
 export function App(props: { locale: Locale; handle: string | null }) {
   return (
@@ -138,6 +139,7 @@ function Dashboard({ handle }: { handle: string }) {
         </>
       ) : null}
       {undoJob ? <RunSection view={undoJob} onPause={() => act(() => sendMessage('bulkPause', { jobId: undoJob.job.id }), 'undo')} onResume={() => act(() => sendMessage('bulkResume', { jobId: undoJob.job.id }), 'undo')} onCancel={() => act(() => sendMessage('bulkCancel', { jobId: undoJob.job.id }), 'undo')} onRetry={() => act(() => sendMessage('bulkRetryFailed', { jobId: undoJob.job.id }), 'undo')} /> : null}
+      <FlowSection handle={handle} />
       <AuditSection
         handle={handle}
         version={auditVersion}

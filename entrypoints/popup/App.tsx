@@ -10,6 +10,7 @@ import { BackupView } from './views/BackupView';
 import { ConnectView } from './views/ConnectView';
 import { SettingsView } from './views/SettingsView';
 import { StatusView } from './views/StatusView';
+import { FlowView } from './views/FlowView';
 import { StoresView } from './views/StoresView';
 import { Brand } from './views/Brand';
 import { useStoreSettings } from './use-store-settings';
@@ -112,14 +113,17 @@ function StorePopup(props: { store: StoreRef; tabId: number | null; initialTab: 
     >
       <Tabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as TabId)} label={t('popup_tabs_label')}>
         {tab === 'status' ? (
-          <StatusView
-            store={store}
-            tabId={props.tabId}
-            guardOn={settings.state === 'ready' ? settings.settings.guardEnabled : true}
-            connected={connected}
-            onGoToConnect={() => setTab('connection')}
-            onGoToSettings={() => setTab('settings')}
-          />
+          <>
+            <StatusView
+              store={store}
+              tabId={props.tabId}
+              guardOn={settings.state === 'ready' ? settings.settings.guardEnabled : true}
+              connected={connected}
+              onGoToConnect={() => setTab('connection')}
+              onGoToSettings={() => setTab('settings')}
+            />
+            {settings.state === 'ready' ? <FlowView store={store} settings={settings.settings} /> : null}
+          </>
         ) : tab === 'settings' ? (
           <SettingsView store={store} loaded={settings} />
         ) : tab === 'connection' ? (
