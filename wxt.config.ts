@@ -21,7 +21,8 @@ export default defineConfig({
     // expose a tab's URL to an extension that has host permission for it — which we have for the
     // admin hosts, the only pages the popup cares about. (If a surface ever needs other tabs' URLs,
     // prefer `activeTab`, granted per click, to `tabs`.)
-    permissions: ['storage'],
+    // `alarms`: the one-minute check of automatic protection (nothing broader).
+    permissions: ['storage', 'alarms'],
     host_permissions: mode === 'sandbox' ? [...ADMIN_MATCHES, ...SANDBOX_MATCHES] : ADMIN_MATCHES,
     // Shopify's file storage (bulk mutation uploads, bulk result files): asked from the dashboard when a
     // large job needs it, never at install (lib/platform/storage-hosts.ts; the sandbox adds the fake's).

@@ -7,6 +7,8 @@ import { registerTextHandlers } from '@/lib/platform/handlers/texts';
 import { restrictLocalStorage } from '@/lib/platform/storage-access';
 import { registerSettingsHandlers } from '@/lib/platform/handlers/settings';
 import { registerFlowHandlers } from '@/lib/platform/handlers/flow';
+import { registerAutoProtectHandlers } from '@/lib/platform/handlers/auto-protect';
+import { startAutoProtect } from '@/lib/platform/auto-protect';
 
 // Handlers are registered synchronously at start-up: an MV3 service worker woken by a message must
 // have its listeners in place before the first event loop turn ends.
@@ -21,4 +23,7 @@ export default defineBackground(() => {
   registerBulkHandlers();
   registerOrderHandlers();
   registerOrdersListHandlers();
+  registerAutoProtectHandlers();
+  // The one-minute check of stores with automatic protection on (its alarm survives restarts).
+  startAutoProtect();
 });

@@ -17,6 +17,7 @@ import type { FixChoice, StoreSettings } from './settings';
 import type { BulkProtocol } from './bulk/protocol';
 import type { FlowSetup } from './flow/setup';
 import type { FlowStatusView } from './flow/health';
+import type { AutoProtectStatus } from './auto-protect/status';
 
 export interface FixOutcome {
   orderId: string;
@@ -121,6 +122,11 @@ export interface ProtocolMap extends BulkProtocol {
   flowStatus(data: { store: StoreRef }, from: 'extension'): Result<FlowStatusView>;
   /** `on`: the workflow is on (or was updated) with today's settings; `false`: turned off. */
   flowConfirm(data: { store: StoreRef; on: boolean }, from: 'extension'): Result<FlowSetup | null>;
+
+  // ── automatic protection (popup, connect screen; the card reads the status) ───
+  autoProtectStatus(data: { store: StoreRef }, from: 'store-tab'): Result<AutoProtectStatus>;
+  setAutoProtect(data: { store: StoreRef; on: boolean }, from: 'extension'): Result<AutoProtectStatus>;
+  checkAutoProtectNow(data: { store: StoreRef }, from: 'extension'): Result<AutoProtectStatus>;
 
   // ── bulk (dashboard) ───────────────────────────────────────────────────────
   // bulkScan, bulkStatus, bulkStart, ... auditQuery, auditExportCsv: see BulkProtocol (lib/bulk/protocol.ts).

@@ -8,6 +8,7 @@ import type { AppError } from '../result';
 export const SWEEP_STATE_VERSION = 1;
 /** Recent orders remembered (their fingerprint after our last look): enough for hours of orders. */
 export const MEMO_LIMIT = 4000;
+const MEMO_SLACK = 200;
 /**
  * The cursor goes back this far behind the newest update seen: an update Shopify indexes a little
  * late is still found. Orders seen again cost one point each and are skipped by the memo.
@@ -38,7 +39,7 @@ export interface SweepState {
   startId: string | null;
   /** Lower bound of `updated_at` for the next check (ISO, Shopify's clock); null before the first. */
   cursor: string | null;
-  /** orderId → fingerprint of what we last saw (and left correct); insertion order = age. */
+  /** orderId → fingerprint of what we last saw (and left correct). */
   memo: Record<string, string>;
   /** Orders whose change failed for a passing reason: tried again at the next check (id → attempts). */
   retry: Record<string, number>;
@@ -112,11 +113,13 @@ export function fingerprint(order: { email: string | null; tags: readonly string
   return JSON.stringify([(order.email ?? '').toLowerCase(), [...order.tags].sort(), order.sourceName ?? '', order.sourceIdentifier ?? '']);
 }
 
+/** Past the limit the oldest orders are forgotten (smallest ids: Shopify's ids grow with time), in batches. */
 export function remember(memo: Record<string, string>, orderId: string, print: string): void {
-  delete memo[orderId]; // re-inserted last: the newest stays longest
   memo[orderId] = print;
   const keys = Object.keys(memo);
-  for (let i = 0; i < keys.length - MEMO_LIMIT; i++) delete memo[keys[i]!];
+  if (keys.length <= MEMO_LIMIT + MEMO_SLACK) return;
+  keys.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  for (const key of keys.slice(0, keys.length - MEMO_LIMIT)) delete memo[key];
 }
 
 /** Shopify's search takes whole seconds: the next cursor, going back by the overlap, never forwards past `hold`. */

@@ -261,6 +261,20 @@ export async function runSweep(previous: SweepState, ctx: SweepContext): Promise
   }
 }
 
+/**
+ * The check could not even start (no credentials saved, no client): record it like any other
+ * failure, so the popup, the badge and the card say why.
+ */
+export async function sweepUnavailable(previous: SweepState, error: AppError, ctx: Pick<SweepContext, 'since' | 'now' | 'save'>): Promise<SweepState> {
+  const state: SweepState = previous.since === ctx.since ? structuredClone(previous) : { ...emptySweepState(), since: ctx.since, protectedTotal: previous.protectedTotal, protectedToday: previous.protectedToday };
+  state.phase = STOP_CODES.has(error.code) ? 'stopped' : 'retrying';
+  state.problem = problemOf(error, ctx.now());
+  state.lastProblem = state.problem;
+  state.lastCheckAt = ctx.now().toISOString();
+  await ctx.save(state);
+  return state;
+}
+
 async function standby(state: SweepState, ctx: SweepContext, report: SweepReport, until: number): Promise<{ state: SweepState; report: SweepReport }> {
   state.phase = 'standby';
   state.standbyUntil = until;

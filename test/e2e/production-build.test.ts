@@ -95,10 +95,10 @@ describe.each([
   ['chrome-mv3', 'chrome'],
   ['firefox-mv3', 'firefox'],
 ] as const)('%s manifest', (dir, browser) => {
-  it('is MV3 with `storage` only and the two Shopify admin hosts', () => {
+  it('is MV3 with `storage` and `alarms` (the one-minute automatic check) only, and the two Shopify admin hosts', () => {
     const m = manifest(dir);
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions).toEqual(['storage']);
+    expect(m.permissions).toEqual(['storage', 'alarms']);
     expect([...(m.host_permissions ?? [])].sort()).toEqual([...ADMIN_HOSTS].sort());
     expect(m.optional_permissions).toBeUndefined();
     // Shopify's file storage for bulk mutations: optional, asked when a large job needs it.

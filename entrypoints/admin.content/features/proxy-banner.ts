@@ -45,6 +45,8 @@ interface State {
   busy: null | 'fix' | 'undo';
   result: null | { tone: 'success' | 'critical'; text: string; detail?: string; undo?: boolean };
   inactive: boolean;
+  /** Automatic protection of new orders is stopped for this store (token, scope, refusal): why. */
+  autoStopped?: AppError | null;
 }
 
 /** The fixes the card offers, filled in from the store's settings. */
@@ -116,6 +118,7 @@ export function cardModel(state: State, tr: Translate, actions: Actions): CardMo
     const original = state.facts?.originalEmail ?? null;
     if (state.facts && protectedByFlow(state.facts) && !state.result) lines.push(tr('card_protected_by_flow'));
     if (original && !state.result) lines.push({ text: tr('card_original_saved', { email: original }), strong: original });
+    if (state.autoStopped) lines.push(tr('card_auto_stopped', { reason: errorText(tr, state.autoStopped) }));
     const buttons: CardButton[] = [];
     const canRestore = state.facts !== null && (original !== null || detection.neutralised === 'prefix');
     if (canRestore && !state.result?.undo) buttons.push({ id: 'restore', label: tr('card_restore'), disabled: state.busy !== null, onClick: actions.undo });
@@ -126,6 +129,7 @@ export function cardModel(state: State, tr: Translate, actions: Actions): CardMo
   if (email) lines.push({ text: tr('card_address', { email }), strong: email });
   lines.push(detection.via === 'email' ? tr('card_why', { marketplace }) : tr('card_why_channel', { marketplace }));
   lines.push(tr('card_real_fix'));
+  if (state.autoStopped) lines.push(tr('card_auto_stopped', { reason: errorText(tr, state.autoStopped) }));
 
   const buttons: CardButton[] = [];
   const needsConnection = !state.facts && (!state.apiError || CONNECTION_CODES.has(state.apiError.code));
@@ -173,6 +177,7 @@ export default defineFeature({
     // Start the slow parts at once, in parallel with the page rendering.
     const factsPending = sendMessage('getOrderFacts', { store, orderId });
     const settingsPending = loadSettings(store);
+    const autoPending = sendMessage('autoProtectStatus', { store });
     let lang = doc.documentElement.lang;
     let tr = await loadTexts(lang);
     const card = createCardHost(doc);
@@ -184,6 +189,8 @@ export default defineFeature({
     if (signal.aborted) return false;
     if (facts.ok) state.facts = facts.value;
     else state.apiError = facts.error;
+    const auto = await autoPending;
+    if (auto.ok && auto.value.phase === 'stopped' && auto.value.problem) state.autoStopped = auto.value.problem;
     // For `npm run bench`: facts → card time (marks are cheap and carry no page data).
     performance.mark(`pmg:facts:${orderId}`);
 

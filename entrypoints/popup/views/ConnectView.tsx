@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Badge, Banner, BlockStack, Button, Card, CardSection, Facts, InlineStack, RadioGroup, Spinner, Text, TextField } from '@/components';
+import { Badge, Banner, BlockStack, Button, Card, CardSection, Checkbox, Facts, InlineStack, RadioGroup, Spinner, Text, TextField } from '@/components';
 import type { ConnectionReport } from '@/lib/messages';
 import { sendMessage } from '@/lib/messaging';
 import type { AppError } from '@/lib/result';
@@ -50,6 +50,7 @@ export function ConnectView(props: { store: StoreRef; connected: boolean | null;
   return (
     <BlockStack gap={400}>
       {justConnected ? <Banner tone="success">{t('popup_connection_reload')}</Banner> : null}
+      {justConnected ? <AutoProtectOffer store={store} /> : null}
       <ConnectionCard
         store={store}
         check={check}
@@ -249,5 +250,40 @@ function Report({ report }: { report: ConnectionReport }) {
         <Banner tone="success">{t('popup_connection_all_scopes')}</Banner>
       )}
     </BlockStack>
+  );
+}
+
+/** Offered once, right after connecting: pre-selected, one sentence on what it does and when it runs. */
+function AutoProtectOffer(props: { store: StoreRef }) {
+  const t = useT();
+  const [on, setOn] = useState(true);
+  const [state, setState] = useState<'ask' | 'busy' | 'done'>('ask');
+  const [error, setError] = useState<AppError | null>(null);
+  if (state === 'done') return null;
+  return (
+    <Card title={t('auto_title')} id="auto-protect-offer">
+      <BlockStack gap={300}>
+        <Checkbox id="auto-protect-offer-toggle" label={t('auto_connect_offer')} checked={on} helpText={t('auto_explain')} onChange={setOn} disabled={state === 'busy'} />
+        {error ? <Text tone="critical">{errorText(t, error)}</Text> : null}
+        <div>
+          <Button
+            variant="primary"
+            disabled={state === 'busy'}
+            onClick={() => {
+              setState('busy');
+              void sendMessage('setAutoProtect', { store: props.store, on }).then((result) => {
+                if (result.ok) setState('done');
+                else {
+                  setError(result.error);
+                  setState('ask');
+                }
+              });
+            }}
+          >
+            {t('auto_connect_continue')}
+          </Button>
+        </div>
+      </BlockStack>
+    </Card>
   );
 }

@@ -8,6 +8,7 @@ import type { StoreRef } from '@/lib/store-ref';
 import { errorText } from '../errors';
 import { useT } from '../i18n';
 import { adminHomeUrl } from '../target';
+import { AutoProtectCard } from './AutoProtectCard';
 
 type Load = { state: 'loading' } | { state: 'done'; status: PageStatus | null } | { state: 'error'; error: AppError };
 
@@ -58,6 +59,7 @@ export function StatusView(props: {
           <StatusBody status={load.status} />
         )}
       </Card>
+      {props.connected ? <AutoProtectCard store={props.store} connected={props.connected} /> : null}
       {!props.guardOn ? (
         <Banner
           tone="warning"
