@@ -8,7 +8,6 @@ import type { AppError } from '../result';
 export const SWEEP_STATE_VERSION = 1;
 /** Recent orders remembered (their fingerprint after our last look): enough for hours of orders. */
 export const MEMO_LIMIT = 4000;
-const MEMO_SLACK = 200;
 /**
  * The cursor goes back this far behind the newest update seen: an update Shopify indexes a little
  * late is still found. Orders seen again cost one point each and are skipped by the memo.
@@ -113,12 +112,16 @@ export function fingerprint(order: { email: string | null; tags: readonly string
   return JSON.stringify([(order.email ?? '').toLowerCase(), [...order.tags].sort(), order.sourceName ?? '', order.sourceIdentifier ?? '']);
 }
 
-/** Past the limit the oldest orders are forgotten (smallest ids: Shopify's ids grow with time), in batches. */
 export function remember(memo: Record<string, string>, orderId: string, print: string): void {
   memo[orderId] = print;
+}
+
+/** Past the limit the oldest orders are forgotten (smallest ids: Shopify's ids grow with time). Once per check. */
+export function pruneMemo(memo: Record<string, string>): void {
   const keys = Object.keys(memo);
-  if (keys.length <= MEMO_LIMIT + MEMO_SLACK) return;
-  keys.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  if (keys.length <= MEMO_LIMIT) return;
+  // Decimal ids without leading zeros: shorter is smaller, same length compares as text.
+  keys.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   for (const key of keys.slice(0, keys.length - MEMO_LIMIT)) delete memo[key];
 }
 

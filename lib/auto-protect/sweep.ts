@@ -24,6 +24,7 @@ import {
   emptySweepState,
   fingerprint,
   nextCursor,
+  pruneMemo,
   remember,
   type SweepProblem,
   type SweepState,
@@ -239,6 +240,7 @@ export async function runSweep(previous: SweepState, ctx: SweepContext): Promise
     }
 
     state.cursor = nextCursor(state.cursor, newest, hold);
+    pruneMemo(state.memo);
     state.phase = 'on';
     state.problem = null;
     delete state.refusedWith;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CLOCK_SKEW_MS, LEASE_TTL_MS, leaseAction, mayWork, parseLease, leaseValue } from '../../lib/auto-protect/lease';
-import { CURSOR_OVERLAP_MS, MEMO_LIMIT, changedQuery, countProtected, emptySweepState, fingerprint, nextCursor, protectedToday, readSweepState, remember } from '../../lib/auto-protect/state';
+import { CURSOR_OVERLAP_MS, MEMO_LIMIT, changedQuery, countProtected, emptySweepState, fingerprint, nextCursor, protectedToday, pruneMemo, readSweepState, remember } from '../../lib/auto-protect/state';
 import { autoStatusModel, cardAutoLine, statusOf, toolbarBadge, type AutoProtectStatus } from '../../lib/auto-protect/status';
 import { translator } from '../../lib/i18n';
 
@@ -46,8 +46,11 @@ describe('cursor and memo', () => {
   });
   it('the memo forgets the oldest orders first; a fingerprint changes with email, tags, source (not with case)', () => {
     const memo: Record<string, string> = {};
-    for (let i = 0; i <= MEMO_LIMIT + 500; i++) remember(memo, String(6_000_000_000_000 + i), 'x');
-    expect(Object.keys(memo).length).toBeLessThanOrEqual(MEMO_LIMIT + 200);
+    for (let i = MEMO_LIMIT + 500; i >= 0; i--) remember(memo, String(6_000_000_000_000 + i), 'x');
+    remember(memo, '999', 'x'); // shorter id = older order
+    pruneMemo(memo);
+    expect(Object.keys(memo)).toHaveLength(MEMO_LIMIT);
+    expect(memo['999']).toBeUndefined();
     expect(memo[String(6_000_000_000_000)]).toBeUndefined();
     expect(memo[String(6_000_000_000_000 + MEMO_LIMIT + 500)]).toBe('x');
     const base = { email: 'A@b.com', tags: ['x', 'y'], sourceName: 'web', sourceIdentifier: null };
