@@ -48,20 +48,22 @@ describe('automatic protection (Chromium)', () => {
   it('offered after connecting; fixes a new order unopened; a revoked token stops it visibly; reconnecting resumes it', { timeout: 180_000 }, async () => {
     const api = sandbox.api;
     // ── Connect in the popup: the success screen offers it, pre-selected, with what it does.
-    const popup = await browser.newPage();
-    await popup.setViewportSize(POPUP_VIEWPORT);
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html#connect?store=${sandbox.handle}&origin=${encodeURIComponent(sandbox.origin)}`);
-    await popup.getByRole('heading', { name: 'Connect this store' }).waitFor({ timeout: 20_000 });
-    await popup.getByLabel('Access token', { exact: true }).fill(TOKEN);
-    await popup.getByRole('button', { name: 'Connect and test' }).click();
-    const offer = popup.locator('#auto-protect-offer');
+    const connect = await browser.newPage();
+    await connect.setViewportSize(POPUP_VIEWPORT);
+    await connect.goto(`chrome-extension://${browser.extensionId}/popup.html#connect?store=${sandbox.handle}&origin=${encodeURIComponent(sandbox.origin)}`);
+    await connect.getByRole('heading', { name: 'Connect this store' }).waitFor({ timeout: 20_000 });
+    await connect.getByLabel('Access token', { exact: true }).fill(TOKEN);
+    await connect.getByRole('button', { name: 'Connect and test' }).click();
+    const offer = connect.locator('#auto-protect-offer');
     await offer.waitFor({ timeout: 20_000 });
-    const offerToggle = popup.locator('#auto-protect-offer-toggle');
+    const offerToggle = connect.locator('#auto-protect-offer-toggle');
     expect(await offerToggle.isChecked()).toBe(true);
     expect(await offer.textContent()).toContain('It runs while this browser is open.');
-    await shot(browser, popup, 'auto-protect-offer-en');
+    await shot(browser, connect, 'auto-protect-offer-en');
     await offer.getByRole('button', { name: 'Continue' }).click();
     await offer.waitFor({ state: 'detached', timeout: 30_000 });
+
+    await connect.close();
 
     // The alarm exists, every minute.
     const alarm = await browser.serviceWorker!.evaluate(async () => (globalThis as any).chrome.alarms.get('auto-protect'));
@@ -70,6 +72,8 @@ describe('automatic protection (Chromium)', () => {
     // ── A connector brings in a relay order; nobody opens it.
     const arrived = (await (await fetch(`${sandbox.origin}/__fake/arrive`, { method: 'POST', body: JSON.stringify({ kind: 'relay' }) })).json()) as { id: string; email: string };
     expect(arrived.email).toMatch(/@/);
+    const popup = await browser.newPage();
+    await popup.setViewportSize(POPUP_VIEWPORT);
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html#?store=${sandbox.handle}&origin=${encodeURIComponent(sandbox.origin)}`);
     const card = popup.locator('#auto-protect');
     await card.waitFor({ timeout: 20_000 });
