@@ -208,13 +208,33 @@ export function FlowGuide(props: {
   );
 }
 
+/** The Clipboard API, else the older selection copy (pages opened without focus may refuse the first). */
+async function writeClipboard(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // fall through
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const done = document.execCommand('copy');
+  area.remove();
+  if (!done) throw new Error('copy refused');
+}
+
 function FieldBlock(props: { t: Translate; field: FlowGuideField; copy?: (text: string) => Promise<void> }) {
   const { t, field } = props;
   const [copied, setCopied] = useState<null | 'done' | 'failed'>(null);
   const label = t(field.label);
   const onCopy = async () => {
     try {
-      await (props.copy ?? ((text: string) => navigator.clipboard.writeText(text)))(field.value);
+      await (props.copy ?? writeClipboard)(field.value);
       setCopied('done');
     } catch {
       setCopied('failed');
@@ -224,7 +244,7 @@ function FieldBlock(props: { t: Translate; field: FlowGuideField; copy?: (text: 
     <div className="pmg-flow-field" data-field={field.id}>
       <InlineStack gap={200} align="between">
         <Text strong>{label}</Text>
-        <Button slim onClick={() => void onCopy()} ariaLabel={t('flow_copy_field', { field: label })}>
+        <Button slim onClick={() => void onCopy()} ariaLabel={copied === 'done' ? t('flow_copied') : t('flow_copy_field', { field: label })}>
           {copied === 'done' ? t('flow_copied') : t('flow_copy')}
         </Button>
       </InlineStack>

@@ -19,6 +19,12 @@ import { getStoreSettings } from '../settings-storage';
 
 /** Orders read per check: the newest since the workflow was turned on (one request, ~800 points at most). */
 export const FLOW_CHECK_ORDERS = 50;
+/**
+ * Read from a little before the merchant's "it is on": their computer's clock and Shopify's differ, and
+ * the test order they placed while setting up should count as the workflow's first fix. Whether an
+ * order arrived unfixed is still judged from the exact time (lib/flow/health.ts).
+ */
+export const FLOW_CHECK_MARGIN_MS = 60 * 60_000;
 
 export async function flowStatus({ store }: { store: StoreRef }, now: () => Date = () => new Date()): Promise<Result<FlowStatusView>> {
   return asResult(async () => {
@@ -30,7 +36,7 @@ export async function flowStatus({ store }: { store: StoreRef }, now: () => Date
       const client = await clientFor(store);
       const data = await client.request<{ orders: { nodes: (OrderNode & { flowVersion?: { value: string } | null })[] } }>(FLOW_RECENT_ORDERS_QUERY, {
         first: FLOW_CHECK_ORDERS,
-        query: `created_at:>=${setup.confirmedAt.slice(0, 19)}Z`,
+        query: `created_at:>=${new Date(Date.parse(setup.confirmedAt) - FLOW_CHECK_MARGIN_MS).toISOString().slice(0, 19)}Z`,
       });
       return (data?.orders.nodes ?? []).map((node): FlowOrder => ({ facts: toOrderFacts(node), createdAt: node.createdAt, flowVersion: node.flowVersion?.value ?? null }));
     });
