@@ -4,6 +4,7 @@
  * header with icon and title, white body, Polaris buttons, Polaris tokens for every colour, radius,
  * space and type. Page data only ever goes in through textContent / attributes — never innerHTML.
  */
+import { attachOwnShadow, onTrustedClick } from './own-ui';
 import { OWN_MARK } from '@/lib/admin-dom';
 import { tokenCss } from './card-tokens';
 import type { Translate } from './texts';
@@ -79,7 +80,7 @@ export interface CardHandle {
 export function createCardHost(doc: Document): CardHandle {
   const host = doc.createElement('pmg-order-card');
   host.setAttribute(OWN_MARK, 'order-card');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = attachOwnShadow(host);
   const style = doc.createElement('style');
   style.textContent = tokenCss() + CSS;
   const container = doc.createElement('div');
@@ -96,11 +97,8 @@ export function createCardHost(doc: Document): CardHandle {
     node.type = 'button';
     node.dataset.action = b.id;
     node.disabled = Boolean(b.disabled);
-    node.addEventListener('click', (event) => {
-      event.preventDefault();
-      event.stopPropagation(); // never reach the admin's own handlers
-      b.onClick();
-    });
+    // Never reaches the admin's own handlers; a script's click does nothing (own-ui.ts).
+    onTrustedClick(node, () => b.onClick());
     return node;
   };
 

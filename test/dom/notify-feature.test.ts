@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import feature from '../../entrypoints/admin.content/features/notify-guard';
 import { parseAdminUrl } from '../../lib/admin-url';
 import { onMessage } from '../../lib/messaging';
+import { acceptScriptedClicksForTests, ownShadowRoot } from '../../entrypoints/admin.content/own-ui';
 import type { PageStatus } from '../../lib/messages';
 import type { OrderFacts } from '../../lib/order-facts';
 import { getTexts } from '../../lib/platform/handlers/texts';
@@ -46,7 +47,7 @@ async function run(path: string) {
 }
 
 const box = () => document.querySelector('input[type=checkbox]') as HTMLInputElement;
-const note = (kind: string) => document.querySelector(`[data-pmg="${kind}"]`)?.shadowRoot?.textContent ?? null;
+const note = (kind: string) => ownShadowRoot(document.querySelector(`[data-pmg="${kind}"]`))?.textContent ?? null;
 
 beforeEach(() => {
   controller = new AbortController();
@@ -153,10 +154,26 @@ describe('notify-guard feature', () => {
     await run('/orders/108/fulfillment_orders/9/fulfill');
     box().click();
     const confirm = document.querySelector('[data-pmg="guard-confirm"]')!;
-    expect(confirm.shadowRoot!.textContent).toContain('Email the Amazon buyer anyway?');
-    (Array.from(confirm.shadowRoot!.querySelectorAll('button')).find((b) => b.textContent === 'Send anyway') as HTMLElement).click();
+    expect(ownShadowRoot(confirm)!.textContent).toContain('Email the Amazon buyer anyway?');
+    acceptScriptedClicksForTests(true); // happy-dom cannot make a trusted click
+    (Array.from(ownShadowRoot(confirm)!.querySelectorAll('button')).find((b) => b.textContent === 'Send anyway') as HTMLElement).click();
     await vi.waitFor(() => expect(overrides).toEqual([{ store: { handle: 'demo-store', origin: ORIGIN }, orderId: '108', surface: 'fulfil', marketplace: 'amazon' }]));
     expect(box().checked).toBe(true);
     expect(note('notify-overridden')).toContain('Turned on by you');
+  });
+
+  it('a script-made click on "Send anyway" does not send: the dialog stays, the box stays off, nothing is recorded', async () => {
+    facts.set('109', orderFacts('109', AMAZON));
+    fulfilPage(AMAZON);
+    await run('/orders/109/fulfillment_orders/9/fulfill');
+    box().click();
+    const confirm = document.querySelector('[data-pmg="guard-confirm"]')!;
+    expect(confirm.shadowRoot).toBeNull(); // closed: the admin's scripts cannot even find the button
+    acceptScriptedClicksForTests(false);
+    (Array.from(ownShadowRoot(confirm)!.querySelectorAll('button')).find((b) => b.textContent === 'Send anyway') as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(confirm.isConnected).toBe(true);
+    expect(box().checked).toBe(false);
+    expect(overrides).toEqual([]);
   });
 });

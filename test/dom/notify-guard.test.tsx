@@ -2,6 +2,7 @@
  * The guard engine against real React-controlled checkboxes (React 19 in happy-dom): the admin's own
  * state must follow our click, re-renders are re-labelled, a re-tick asks first, a missing box is said.
  */
+import { ownShadowRoot } from '../../entrypoints/admin.content/own-ui';
 import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -91,7 +92,7 @@ function start(overrides: Partial<GuardOptions> = {}) {
 
 const box = () => document.querySelector('input[type=checkbox]') as HTMLInputElement;
 const notes = (kind: string) => Array.from(document.querySelectorAll(`[data-pmg="${kind}"]`));
-const noteText = (el: Element) => el.shadowRoot!.textContent ?? '';
+const noteText = (el: Element) => ownShadowRoot(el)!.textContent ?? '';
 const submit = () => act(() => (Array.from(document.querySelectorAll('button')).find((b) => /Fulfill|Save/.test(b.textContent ?? '')) as HTMLElement).click());
 
 beforeEach(() => {

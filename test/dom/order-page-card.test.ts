@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cardModel, fixesFor } from '../../entrypoints/admin.content/features/proxy-banner';
+import { acceptScriptedClicksForTests, ownShadowRoot } from '../../entrypoints/admin.content/own-ui';
 import { createCardHost } from '../../entrypoints/admin.content/proxy-card';
 import { defaultSettings, type StoreSettings } from '../../lib/settings';
 import type { OrderFacts } from '../../lib/order-facts';
@@ -103,7 +104,7 @@ describe('card rendering', () => {
     document.body.append(card.host);
     const hostile = '<img src=x onerror="alert(1)">@marketplace.amazon.com';
     card.render({ tone: 'warning', title: 'T', lines: [{ text: `Order email: ${hostile}`, strong: hostile }], buttons: [] });
-    const root = card.host.shadowRoot!;
+    const root = ownShadowRoot(card.host)!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('strong')!.textContent).toBe(hostile);
   });
@@ -122,8 +123,31 @@ describe('card rendering', () => {
     const bubbled = vi.fn();
     document.body.addEventListener('click', bubbled);
     card.render({ tone: 'warning', title: 'T', lines: [], buttons: [{ id: 'fix-strip', label: 'Remove', primary: true, onClick }] });
-    (card.host.shadowRoot!.querySelector('[data-action="fix-strip"]') as HTMLButtonElement).click();
+    acceptScriptedClicksForTests(true); // happy-dom cannot make a trusted click
+    (ownShadowRoot(card.host)!.querySelector('[data-action="fix-strip"]') as HTMLButtonElement).click();
     expect(onClick).toHaveBeenCalledOnce();
     expect(bubbled).not.toHaveBeenCalled();
+  });
+
+  it('a script-made click on a fix button does nothing (and still does not reach the admin)', () => {
+    const card = createCardHost(document);
+    document.body.append(card.host);
+    const onClick = vi.fn();
+    const bubbled = vi.fn();
+    document.body.addEventListener('click', bubbled);
+    card.render({ tone: 'warning', title: 'T', lines: [], buttons: [{ id: 'fix-strip', label: 'Remove', primary: true, onClick }] });
+    acceptScriptedClicksForTests(false);
+    (ownShadowRoot(card.host)!.querySelector('[data-action="fix-strip"]') as HTMLButtonElement).click();
+    expect(onClick).not.toHaveBeenCalled();
+    expect(bubbled).not.toHaveBeenCalled();
+  });
+
+  it('the card’s shadow root is closed outside the sandbox build: the page cannot read or press it', () => {
+    const card = createCardHost(document);
+    document.body.append(card.host);
+    card.render({ tone: 'warning', title: 'Secret title', lines: ['x@marketplace.amazon.com'], buttons: [{ id: 'fix-strip', label: 'Remove', onClick: () => {} }] });
+    expect(card.host.shadowRoot).toBeNull();
+    expect(card.host.textContent).not.toContain('Secret title');
+    expect(ownShadowRoot(card.host)!.textContent).toContain('Secret title');
   });
 });

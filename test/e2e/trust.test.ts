@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { connectStore, launchBrowser, sendExtensionMessage, type LaunchedBrowser } from './harness';
 import { DEMO_ORDERS, startSandbox, type Sandbox } from '../sandbox/server';
+import { surfaceText } from '../sandbox/app/surfaces/common';
 
 let browser: LaunchedBrowser;
 let sandbox: Sandbox;
@@ -75,5 +76,52 @@ describe('the content script and extension storage', () => {
     expect(await send('getOrderFacts', { store: own, orderId: DEMO_ORDERS.amazon.legacyId })).toContain('"ok":true');
     // Still connected: the refused disconnect did nothing.
     expect(await sendExtensionMessage(browser, 'testConnection', { store: own })).toMatchObject({ ok: true });
+  });
+});
+
+describe('buttons we put into the admin ignore script-made clicks', () => {
+  const T = 15_000;
+  const amazon = DEMO_ORDERS.amazon;
+  const notifyBox = () => page.getByRole('checkbox', { name: surfaceText('en', 'notifyFulfil'), exact: true });
+  const confirmDialog = () => page.locator('[data-pmg="guard-confirm"]').getByRole('alertdialog');
+
+  /** What a script in the admin page (main world) can do: call .click() and dispatch a click event. */
+  const scriptClicks = (hostSelector: string, buttonSelector: string) =>
+    page.evaluate(
+      ([host, button]) => {
+        const target = document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(button);
+        if (!target) return 'not found';
+        target.click();
+        target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+        return 'clicked';
+      },
+      [hostSelector, buttonSelector] as const,
+    );
+
+  it('"Send anyway" clicked by a page script does nothing; clicked by the merchant it turns the box on', async () => {
+    await page.goto(`${sandbox.fulfilUrl(amazon.legacyId, amazon.fulfillmentOrderLegacyId)}?lang=en`);
+    await page.locator('[data-pmg="notify-label"]').waitFor({ timeout: T });
+    await expect.poll(() => notifyBox().isChecked(), { timeout: T }).toBe(false);
+    await notifyBox().click();
+    await confirmDialog().waitFor({ timeout: T });
+
+    // The sandbox build leaves the root open so this test can reach the button at all (closed in production).
+    expect(await scriptClicks('[data-pmg="guard-confirm"]', 'button.send')).toBe('clicked');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await confirmDialog().isVisible()).toBe(true);
+    expect(await notifyBox().isChecked()).toBe(false);
+
+    await confirmDialog().getByRole('button', { name: 'Send anyway' }).click(); // a real (trusted) click
+    await expect.poll(() => notifyBox().isChecked(), { timeout: T }).toBe(true);
+  });
+
+  it('a fix button of the card clicked by a page script changes nothing', async () => {
+    await page.goto(sandbox.orderUrl(DEMO_ORDERS.ebay.legacyId));
+    await expect.poll(() => page.locator('pmg-order-card').getAttribute('data-state'), { timeout: T }).toBe('warning');
+    const before = sandbox.api.store.orderById(Number(DEMO_ORDERS.ebay.legacyId))?.email;
+    expect(await scriptClicks('pmg-order-card', '[data-action="fix-strip"]')).toBe('clicked');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(sandbox.api.store.orderById(Number(DEMO_ORDERS.ebay.legacyId))?.email).toBe(before);
+    expect(await page.locator('pmg-order-card').locator('[role="status"]').count()).toBe(0);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Our marks on the admin page: small notes (caution / critical) and our own confirmation dialog,
- * each in an open shadow root the admin's CSS cannot reach, looking like Polaris text.
+ * each in our own shadow root (closed in production, ../own-ui.ts), looking like Polaris text.
  */
 import { OWN_MARK } from '@/lib/admin-dom';
+import { attachOwnShadow, onTrustedClick } from '../own-ui';
 
 const TONES = {
   caution: { fg: 'var(--p-color-text-caution, rgba(79, 71, 0, 1))', bg: 'var(--p-color-bg-surface-caution, rgba(255, 248, 219, 1))', border: 'var(--p-color-border-caution, rgba(255, 235, 120, 1))' },
@@ -14,8 +15,8 @@ const FONT = "var(--p-font-family-sans, 'Inter', -apple-system, BlinkMacSystemFo
 export function makeNote(doc: Document, kind: string, tone: keyof typeof TONES, text: string, hint: string): HTMLElement {
   const host = doc.createElement('div');
   host.setAttribute(OWN_MARK, kind);
-  // Open shadow root: the admin's CSS cannot reach in; our own DOM lookups skip it (OWN_MARK).
-  const root = host.attachShadow({ mode: 'open' });
+  // Own shadow root (closed in production): the admin's CSS and scripts cannot reach in; our own DOM lookups skip it (OWN_MARK).
+  const root = attachOwnShadow(host);
   const style = doc.createElement('style');
   const c = TONES[tone];
   style.textContent =
@@ -54,7 +55,7 @@ export function confirmInPage(doc: Document) {
       try {
         host = doc.createElement('div');
         host.setAttribute(OWN_MARK, 'guard-confirm');
-        root = host.attachShadow({ mode: 'open' });
+        root = attachOwnShadow(host);
       } catch {
         resolve(doc.defaultView!.confirm(`${q.title}\n\n${q.body}`));
         return;
@@ -106,14 +107,9 @@ export function confirmInPage(doc: Document) {
         e.stopPropagation();
         if (e.target === backdrop) done(false);
       });
-      keep.addEventListener('click', (e) => {
-        e.stopPropagation();
-        done(false);
-      });
-      send.addEventListener('click', (e) => {
-        e.stopPropagation();
-        done(true);
-      });
+      // Only a person's click answers: a script in the admin must not be able to say "Send anyway".
+      onTrustedClick(keep, () => done(false));
+      onTrustedClick(send, () => done(true));
       backdrop.addEventListener('keydown', (e) => {
         e.stopPropagation();
         if ((e as KeyboardEvent).key === 'Escape') done(false);

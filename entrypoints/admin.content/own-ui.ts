@@ -1,0 +1,40 @@
+/**
+ * What we put into the admin page (the order card, the notify guard's notes and its confirmation) is
+ * built so the page's own scripts can neither read it nor press it:
+ * - closed shadow roots in production (the admin's scripts and CSS cannot reach in). The sandbox
+ *   build keeps them open so browser tests can read and click them as a merchant would; unit tests
+ *   (happy-dom) reach them through `ownShadowRoot`, which holds nothing in any other build;
+ * - buttons act on trusted clicks only (`isTrusted`: a person's click or key press, never a
+ *   script's `element.click()` or dispatched event).
+ */
+const OPEN_FOR_BROWSER_TESTS = import.meta.env.MODE === 'sandbox';
+const UNIT_TEST = import.meta.env.MODE === 'test';
+
+const roots: WeakMap<Element, ShadowRoot> | null = UNIT_TEST ? new WeakMap() : null;
+
+export function attachOwnShadow(host: HTMLElement): ShadowRoot {
+  const root = host.attachShadow({ mode: OPEN_FOR_BROWSER_TESTS ? 'open' : 'closed' });
+  roots?.set(host, root);
+  return root;
+}
+
+/** Unit tests only: the (closed) root of one of our hosts; null in every build. */
+export function ownShadowRoot(host: Element | null | undefined): ShadowRoot | null {
+  return (host && roots?.get(host)) ?? null;
+}
+
+let scriptedClicksForTests = false;
+/** happy-dom cannot make a trusted click: unit tests of what a button does opt in here (no effect in builds). */
+export function acceptScriptedClicksForTests(accept: boolean): void {
+  scriptedClicksForTests = accept;
+}
+
+/** Runs `action` for a person's click only; every click stops here, so the admin never sees ours. */
+export function onTrustedClick(node: HTMLElement, action: (event: MouseEvent) => void): void {
+  node.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (!event.isTrusted && !(UNIT_TEST && scriptedClicksForTests)) return;
+    action(event);
+  });
+}
