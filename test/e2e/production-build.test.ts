@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './harness';
 import { zipEntries } from './zip-entries';
+import { FORBIDDEN_KEYS, HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from './manifest-policy';
 
 const OUTPUT = resolve(process.cwd(), '.output');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
@@ -20,6 +21,7 @@ interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
   background?: { service_worker?: string; scripts?: string[] };
   content_scripts?: { matches: string[] }[];
@@ -95,15 +97,25 @@ describe.each([
   ['chrome-mv3', 'chrome'],
   ['firefox-mv3', 'firefox'],
 ] as const)('%s manifest', (dir, browser) => {
-  it('is MV3 with `storage` and `alarms` (the one-minute automatic check) only, and the two Shopify admin hosts', () => {
+  it('is MV3 and asks for exactly the permissions and hosts of test/e2e/manifest-policy.ts', () => {
     const m = manifest(dir);
+    const keys = (list: Readonly<Record<string, string>>) => Object.keys(list).sort();
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions).toEqual(['storage', 'alarms']);
-    expect([...(m.host_permissions ?? [])].sort()).toEqual([...ADMIN_HOSTS].sort());
-    expect(m.optional_permissions).toBeUndefined();
-    // Shopify's file storage for bulk mutations: optional, asked when a large job needs it.
-    expect((m as { optional_host_permissions?: string[] }).optional_host_permissions).toEqual(['https://shopify-staged-uploads.storage.googleapis.com/*', 'https://storage.googleapis.com/*']);
-    expect(m.content_security_policy).toBeUndefined(); // browser default: no remote code
+    expect([...(m.permissions ?? [])].sort(), 'permissions').toEqual(keys(PERMISSIONS));
+    expect([...(m.host_permissions ?? [])].sort(), 'host_permissions').toEqual(keys(HOST_PERMISSIONS));
+    expect([...(m.optional_permissions ?? [])].sort(), 'optional_permissions').toEqual(keys(OPTIONAL_PERMISSIONS));
+    expect([...(m.optional_host_permissions ?? [])].sort(), 'optional_host_permissions').toEqual(keys(OPTIONAL_HOST_PERMISSIONS));
+    expect(keys(HOST_PERMISSIONS)).toEqual([...ADMIN_HOSTS].sort()); // the hosts as they have always been
+    // No page or other extension can message us or load our files; no relaxed CSP (no remote code).
+    for (const key of FORBIDDEN_KEYS) expect(m, key).not.toHaveProperty(key);
+  });
+
+  it('keeps our admin UI closed and the content script free of the settings validator', () => {
+    const script = readFileSync(join(OUTPUT, dir, 'content-scripts/admin.js'), 'utf8');
+    // own-ui.ts folds to a closed root in production (open only in the sandbox build).
+    expect(script).toMatch(/attachShadow\(\{mode:"closed"\}\)/);
+    // tldts (public suffixes) serves settings validation only: never in the script every admin page loads.
+    expect(script).not.toMatch(/googlemail|allowPrivateDomains/);
   });
 
   it('never matches the sandbox origins', () => {
