@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './harness';
 import { zipEntries } from './zip-entries';
-import { FORBIDDEN_KEYS, HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from './manifest-policy';
+import { FORBIDDEN_KEYS, HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS, WEB_ACCESSIBLE_RESOURCES } from './manifest-policy';
 
 const OUTPUT = resolve(process.cwd(), '.output');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
@@ -26,6 +26,7 @@ interface Manifest {
   background?: { service_worker?: string; scripts?: string[] };
   content_scripts?: { matches: string[] }[];
   content_security_policy?: unknown;
+  web_accessible_resources?: unknown[];
 }
 const manifest = (dir: string): Manifest => JSON.parse(readFileSync(join(OUTPUT, dir, 'manifest.json'), 'utf8'));
 
@@ -108,6 +109,10 @@ describe.each([
     expect(keys(HOST_PERMISSIONS)).toEqual([...ADMIN_HOSTS].sort()); // the hosts as they have always been
     // No page or other extension can message us or load our files; no relaxed CSP (no remote code).
     for (const key of FORBIDDEN_KEYS) expect(m, key).not.toHaveProperty(key);
+    // Web-accessible files: only those listed, and only to the admin hosts.
+    const accessible = (m.web_accessible_resources ?? []) as Array<{ resources: string[]; matches?: string[] }>;
+    expect(accessible.flatMap((entry) => entry.resources).sort()).toEqual(keys(WEB_ACCESSIBLE_RESOURCES));
+    for (const entry of accessible) expect([...(entry.matches ?? [])].sort()).toEqual([...ADMIN_HOSTS].sort());
   });
 
   it('keeps our admin UI closed and the content script free of the settings validator', () => {
