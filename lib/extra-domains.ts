@@ -5,9 +5,10 @@
  * Public Suffix List (tldts), not from a list of ours; consumer providers are a short list below,
  * matched on the registrable domain so `mail.gmail.com` counts as gmail.com.
  *
- * Used when settings are saved or imported (popup, background), never by the content script.
+ * Used where settings are saved or imported (popup), never by the content script or background readers.
  */
 import { parse } from 'tldts';
+import type { SettingsChecks } from './settings';
 
 /** Providers whose name is theirs under many country endings (gmail.com, yahoo.co.uk, gmx.de …). */
 const PROVIDER_NAMES = new Set([
@@ -41,3 +42,6 @@ export function extraDomainRefusal(asciiDomain: string): ExtraDomainRefusal | nu
   if ((domain && PROVIDER_DOMAINS.has(domain)) || (domainWithoutSuffix && PROVIDER_NAMES.has(domainWithoutSuffix))) return 'extra_domain_mail_provider';
   return null;
 }
+
+/** What saving or importing settings must check (lib/settings.ts `SettingsChecks`). */
+export const WRITE_CHECKS: SettingsChecks = { extraDomain: extraDomainRefusal };

@@ -11,7 +11,6 @@
 import { fail, ok, type AppError, type Result } from './result';
 import { DEFAULT_PREFIX, MARKETPLACES, type NeutralForms } from './marketplaces';
 import { asciiDomain } from './email-address';
-import { extraDomainRefusal } from './extra-domains';
 import { STRATEGY_KINDS, checkDomain, checkFixedEmail, checkPrefix, normaliseDomainInput, type Strategy, type StrategyKind } from './rewrite';
 
 export const SETTINGS_VERSION = 1;
@@ -124,6 +123,15 @@ export const SETTINGS_ERRORS = {
   override_unknown_marketplace: 'This marketplace is not known; remove its setting.',
 } as const;
 
+/**
+ * Checks that need large data (the Public Suffix List: lib/extra-domains.ts `WRITE_CHECKS`). Every place
+ * that SAVES or IMPORTS settings passes them; readers (the background's status views, the content
+ * script) leave them out so their bundles stay small — what they read was checked when it was saved.
+ */
+export interface SettingsChecks {
+  extraDomain?: (asciiDomain: string) => 'extra_domain_public_suffix' | 'extra_domain_mail_provider' | null;
+}
+
 function usedKinds(settings: StoreSettings): Set<StrategyKind> {
   return new Set([settings.defaultStrategy, ...Object.values(settings.overrides)]);
 }
@@ -133,7 +141,7 @@ function usedKinds(settings: StoreSettings): Set<StrategyKind> {
  * are checked when a strategy that needs them is in use (default or override), and also whenever
  * they are filled in, so a typo is caught before it is needed.
  */
-export function validateSettings(settings: StoreSettings): SettingsProblem[] {
+export function validateSettings(settings: StoreSettings, checks: SettingsChecks = {}): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const kinds = usedKinds(settings);
   const add = (field: string, p: { code: string; message: string; params?: Record<string, string> } | null) => {
@@ -142,7 +150,7 @@ export function validateSettings(settings: StoreSettings): SettingsProblem[] {
   const extras: string[] = [];
   settings.extraDomains.forEach((domain, index) => {
     const ascii = normaliseDomainInput(domain);
-    const refusal = ascii ? extraDomainRefusal(ascii) : null;
+    const refusal = ascii && checks.extraDomain ? checks.extraDomain(ascii) : null;
     if (ascii && !refusal) extras.push(ascii);
     else {
       const code = refusal ?? 'extra_domain_invalid';
@@ -300,7 +308,7 @@ function unknownOverride(body: Record<string, unknown>): string | null {
  * JSON, not our settings, or the settings would not pass validation (the first problem is returned,
  * with its field in `params.field`).
  */
-export function parseImportedSettings(textInput: string): Result<StoreSettings> {
+export function parseImportedSettings(textInput: string, checks: SettingsChecks = {}): Result<StoreSettings> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(textInput);
@@ -318,7 +326,7 @@ export function parseImportedSettings(textInput: string): Result<StoreSettings> 
     return fail('override_unknown_marketplace', SETTINGS_ERRORS.override_unknown_marketplace, { marketplace: unknown, field: `overrides.${unknown}` });
   }
   const settings = migrateSettings(body);
-  const problems = validateSettings(settings);
+  const problems = validateSettings(settings, checks);
   const first = problems[0];
   if (first) return fail(first.code, first.message, { ...(first.params ?? {}), field: first.field });
   return ok(settings);

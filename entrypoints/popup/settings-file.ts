@@ -6,6 +6,7 @@
  */
 import { fail, ok, type Result } from '@/lib/result';
 import { exportSettings, parseImportedSettings, type StoreSettings } from '@/lib/settings';
+import { WRITE_CHECKS } from '@/lib/extra-domains';
 
 export function exportFileName(handle: string, now = new Date()): string {
   return `proxy-mail-guard-${handle}-${now.toISOString().slice(0, 10)}.json`;
@@ -52,7 +53,7 @@ export function readImportFile(text: string): Result<ImportedFile> {
   if (hasSecretKey(parsed)) {
     return fail('import_has_credentials', 'This file contains a token or secret. Settings files never hold credentials, so it was not imported.');
   }
-  const result = parseImportedSettings(text);
+  const result = parseImportedSettings(text, WRITE_CHECKS);
   if (!result.ok) return result;
   const store = (parsed as { store?: unknown }).store;
   return ok({ settings: result.value, fromStore: typeof store === 'string' ? store : null });

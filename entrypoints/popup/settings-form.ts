@@ -4,6 +4,7 @@
  */
 import { rewriteEmail, type StrategyKind } from '@/lib/rewrite';
 import { strategyFor, validateSettings, type SettingsProblem, type StoreSettings } from '@/lib/settings';
+import { WRITE_CHECKS } from '@/lib/extra-domains';
 
 export const PREVIEW_SAMPLES: Array<{ marketplace: string; email: string; orderId: string }> = [
   { marketplace: 'amazon', email: 'c4dc1kt7abtb7qr@marketplace.amazon.com', orderId: '114-3941689-8772232' },
@@ -32,7 +33,7 @@ export function kindsInUse(settings: StoreSettings): Set<StrategyKind> {
 /** Problems keyed by field; extra domains are reported per line (`extraDomains.2` → line 3). */
 export function problemsByField(settings: StoreSettings): Map<string, SettingsProblem> {
   const map = new Map<string, SettingsProblem>();
-  for (const problem of validateSettings(settings)) if (!map.has(problem.field)) map.set(problem.field, problem);
+  for (const problem of validateSettings(settings, WRITE_CHECKS)) if (!map.has(problem.field)) map.set(problem.field, problem);
   return map;
 }
 

@@ -7,6 +7,7 @@
 import { storage } from 'wxt/utils/storage';
 import { fail, ok, type Result } from '../result';
 import { isValidHandle } from '../store-ref';
+import { WRITE_CHECKS } from '../extra-domains';
 import { migrateSettings, normaliseAutoProtect, problemAsError, validateSettings, type StoreSettings } from '../settings';
 
 type SettingsKey = `sync:settings:${string}`;
@@ -40,7 +41,7 @@ export async function hasStoreSettings(handle: string): Promise<boolean> {
 export async function saveStoreSettings(handle: string, settings: StoreSettings): Promise<Result<StoreSettings>> {
   if (!isValidHandle(handle)) return fail('store_invalid', STORAGE_ERRORS.store_invalid);
   const clean = normaliseAutoProtect(migrateSettings(settings), new Date());
-  const first = validateSettings(clean)[0];
+  const first = validateSettings(clean, WRITE_CHECKS)[0];
   if (first) {
     const error = problemAsError(first);
     return fail(error.code, error.message, error.params);

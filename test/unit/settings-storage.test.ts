@@ -35,6 +35,15 @@ describe('settings storage (sync:settings:{handle})', () => {
     expect(await hasStoreSettings('demo-store')).toBe(false);
   });
 
+  it.each([
+    ['co.uk', 'extra_domain_public_suffix'],
+    ['gmail.com', 'extra_domain_mail_provider'],
+  ])('refuses to save the extra relay domain %s (it would flag everybody) and writes nothing', async (domain, code) => {
+    const result = await saveStoreSettings('demo-store', { ...custom(), extraDomains: ['relay.example.com', domain] });
+    expect(result).toMatchObject({ ok: false, error: { code, params: { field: 'extraDomains.1', domain } } });
+    expect(await hasStoreSettings('demo-store')).toBe(false);
+  });
+
   it('refuses a store name that is not a Shopify handle', async () => {
     const result = await saveStoreSettings('Not A Store!', custom());
     expect(result).toMatchObject({ ok: false, error: { code: 'store_invalid' } });

@@ -2,6 +2,7 @@
  * Our question before the admin fulfils a selection that holds relay orders without asking: three
  * answers (fix the addresses first, fulfil anyway, cancel), in a shadow root above the admin.
  */
+import { attachOwnShadow, onTrustedClick } from '../own-ui';
 import { OWN_MARK } from '@/lib/admin-dom';
 
 export type BulkAnswer = 'fix-first' | 'anyway' | 'cancel';
@@ -35,7 +36,7 @@ export interface BulkAsk {
 export function askBulk(doc: Document, q: BulkQuestion): BulkAsk {
   const host = doc.createElement('div');
   host.setAttribute(OWN_MARK, 'list-bulk-ask');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = attachOwnShadow(host);
   const style = doc.createElement('style');
   style.textContent = CSS;
   const backdrop = doc.createElement('div');
@@ -67,8 +68,8 @@ export function askBulk(doc: Document, q: BulkQuestion): BulkAsk {
     b.className = className;
     b.textContent = label;
     b.dataset.answer = value;
-    b.addEventListener('click', (e) => {
-      e.stopPropagation();
+    // A person's click only: a page script must not be able to answer "fulfil anyway" (../own-ui.ts).
+    onTrustedClick(b, () => {
       for (const other of buttons) other.disabled = true;
       resolve(value);
     });

@@ -4,6 +4,7 @@
  * textContent and attributes. Badges are keyed by the ROW they sit in and carry the order id they were
  * painted for, so a re-used <tr> that now shows another order never keeps the old badge.
  */
+import { attachOwnShadow, onTrustedClick } from '../own-ui';
 import { OWN_MARK, type ListRow } from '@/lib/admin-dom';
 import type { ListBadge, ListBanner, ListButton } from './model';
 
@@ -31,7 +32,7 @@ export function createBadgePainter(doc: Document): BadgePainter {
   const make = (badge: ListBadge): HTMLElement => {
     const host = doc.createElement('pmg-list-badge');
     host.setAttribute(OWN_MARK, 'list-badge');
-    const root = host.attachShadow({ mode: 'open' });
+    const root = attachOwnShadow(host);
     const style = doc.createElement('style');
     style.textContent = BADGE_CSS;
     const span = doc.createElement('span');
@@ -110,7 +111,7 @@ export interface BannerHandle {
 export function createBanner(doc: Document): BannerHandle {
   const host = doc.createElement('pmg-list-banner');
   host.setAttribute(OWN_MARK, 'list-banner');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = attachOwnShadow(host);
   const style = doc.createElement('style');
   style.textContent = BANNER_CSS;
   const container = doc.createElement('div');
@@ -126,11 +127,8 @@ export function createBanner(doc: Document): BannerHandle {
     node.type = 'button';
     node.dataset.action = b.id;
     node.disabled = Boolean(b.disabled);
-    node.addEventListener('click', (event) => {
-      event.preventDefault();
-      event.stopPropagation(); // never reach the admin's own handlers (a row click navigates)
-      b.onClick();
-    });
+    // Never reaches the admin's own handlers (a row click navigates); a script's click does nothing.
+    onTrustedClick(node, () => b.onClick());
     return node;
   };
   let shown = '';
