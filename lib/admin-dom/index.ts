@@ -48,6 +48,7 @@ export {
   readRow,
   tableRows,
   findOrdersList,
+  hasListLayout,
   findListSlot,
   selectedRows,
   bulkFulfilNowButton,

@@ -109,6 +109,15 @@ export function findOrdersList(doc: Document | ParentNode, previous?: Element | 
   return best;
 }
 
+/**
+ * The page has the shape of a list (a main area holding a table), even with no order rows in it — an
+ * empty search — as opposed to a layout we do not recognise at all.
+ */
+export function hasListLayout(doc: Document | ParentNode): boolean {
+  const main = findMainArea(doc);
+  return main !== null && deepQueryAll(main, TABLE_SELECTOR).length > 0;
+}
+
 export interface ListSlot {
   parent: Element;
   before: Element | null;

@@ -4,7 +4,7 @@
  * <tr> nodes are re-used for other orders.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bulkFulfilNowButton, findListSlot, findOrdersList, orderIdFromHref, readRow, selectedRows } from '../../lib/admin-dom';
+import { bulkFulfilNowButton, findListSlot, findOrdersList, hasListLayout, orderIdFromHref, readRow, selectedRows } from '../../lib/admin-dom';
 import { expected, loadFixture } from './notify-fixture-loader';
 
 const one = (value: string) => {
@@ -95,5 +95,16 @@ describe('a re-used row', () => {
   it('no table of orders → null (another page, or rows not rendered yet)', () => {
     document.body.innerHTML = '<main><h1>Orders</h1><table><tbody><tr><td><input type="checkbox"></td><td>Loading</td></tr></tbody></table></main>';
     expect(findOrdersList(document)).toBeNull();
+  });
+});
+
+describe('hasListLayout', () => {
+  it('a list page with no order rows (an empty search) still has the list layout; a page without main area or table has not', () => {
+    document.body.innerHTML = '<main><h1>Orders</h1><table><tbody><tr><td>No orders found</td></tr></tbody></table></main>';
+    expect(hasListLayout(document)).toBe(true);
+    document.body.innerHTML = '<div><h1>Orders</h1><table><tbody><tr><td>x</td></tr></tbody></table></div>';
+    expect(hasListLayout(document)).toBe(false);
+    document.body.innerHTML = '<main><h1>Orders</h1><div role="list"></div></main>';
+    expect(hasListLayout(document)).toBe(false);
   });
 });

@@ -213,3 +213,15 @@ describe('not connected', () => {
     expect(graphqlRequests()).toBe(before);
   });
 });
+
+describe('a list layout we do not recognise', () => {
+  it('says "guard inactive" in a corner notice instead of staying silent', async () => {
+    await page.goto(`${sandbox.orderListUrl()}?lang=en&layout=unknown`);
+    await page.locator('tbody tr').first().waitFor({ timeout: T });
+    const notice = page.locator('pmg-list-banner[data-state="inactive"] section');
+    await notice.waitFor({ timeout: T });
+    expect(await notice.innerText()).toContain('Guard inactive on this page');
+    expect(await page.locator('pmg-list-badge').count()).toBe(0);
+    await browser.screenshot(page, 'orders-list-inactive-en');
+  });
+});

@@ -100,3 +100,13 @@ describe('listModel', () => {
     expect(listModel(state({ rows: [{ orderId: null }, { orderId: '1' }] }), en, actions).banner!.lines).toContain(en('list_unmatched', { count: 1 }));
   });
 });
+
+describe('listModel: no list recognised', () => {
+  it('says the guard is inactive in a corner notice, no badge', () => {
+    const m = listModel(state({ rows: [], inactive: true }), en, actions);
+    expect(m.badges).toEqual([]);
+    expect(m.banner).toMatchObject({ tone: 'critical', floating: true, title: en('list_inactive') });
+    // Rows showed up after all: back to normal.
+    expect(listModel(state({ inactive: true }), en, actions).banner).toMatchObject({ tone: 'warning' });
+  });
+});

@@ -34,6 +34,8 @@ export interface ListState {
   verdicts: ReadonlyMap<string, ListVerdict>;
   job: ListJob | null;
   result: ListResult | null;
+  /** No order list recognised on the page in time (the admin's layout changed): say so. */
+  inactive?: boolean;
 }
 
 export interface ListBadge {
@@ -61,6 +63,8 @@ export interface ListBanner {
   busy?: string;
   /** Outcome of the last Fix / Undo. */
   result?: { tone: 'success' | 'critical'; text: string };
+  /** Shown as a corner notice: the page gave us no list to put it above. */
+  floating?: boolean;
 }
 
 export interface ListModel {
@@ -102,6 +106,9 @@ function badgeFor(verdict: ListVerdict | undefined, tr: Translate): ListBadge | 
 
 export function listModel(state: ListState, tr: Translate, actions: ListActions, errorText: (e: AppError) => string = (e) => e.message): ListModel {
   const unmatched = state.rows.filter((r) => r.orderId === null).length;
+  if (state.inactive && state.rows.length === 0) {
+    return { badges: [], relay: [], fixable: [], unmatched: 0, banner: { tone: 'critical', title: tr('list_inactive'), lines: [], buttons: [], floating: true } };
+  }
   const unmatchedLine = unmatched > 0 ? [tr('list_unmatched', { count: unmatched })] : [];
 
   if (state.connection !== 'connected') {

@@ -89,6 +89,8 @@ export function createBadgePainter(doc: Document): BadgePainter {
 const BANNER_CSS =
   `:host{all:initial;display:block;margin:0 0 var(--p-space-400, 1rem);font:var(--p-font-weight-regular, 450) var(--p-font-size-325, .8125rem)/var(--p-font-line-height-500, 1.25rem) ${FONT};color:var(--p-color-text, rgba(48, 48, 48, 1))}` +
   `:host([hidden]){display:none}` +
+  `:host([data-floating]){position:fixed;right:var(--p-space-400, 1rem);bottom:var(--p-space-400, 1rem);z-index:2147483000;max-width:420px;margin:0}` +
+  `:host([data-floating]) .banner{box-shadow:0 4px 16px rgba(26,26,26,.18)}` +
   `.banner{display:flex;gap:var(--p-space-200, .5rem);align-items:flex-start;padding:var(--p-space-300, .75rem) var(--p-space-400, 1rem);border-radius:var(--p-border-radius-300, .75rem);box-shadow:0 1px 0 rgba(26,26,26,.07)}` +
   `.warning{background:var(--p-color-bg-surface-warning, rgba(255, 241, 227, 1));color:var(--p-color-text-warning, rgba(94, 66, 0, 1))}` +
   `.critical{background:var(--p-color-bg-surface-critical, rgba(254, 232, 235, 1));color:var(--p-color-text-critical, rgba(142, 11, 33, 1))}` +
@@ -145,7 +147,8 @@ export function createBanner(doc: Document): BannerHandle {
         return;
       }
       host.hidden = false;
-      host.dataset.state = banner.tone;
+      host.dataset.state = banner.floating ? 'inactive' : banner.tone;
+      host.toggleAttribute('data-floating', Boolean(banner.floating));
       const box = el('section', `banner ${banner.tone}`);
       box.setAttribute('role', banner.tone === 'critical' ? 'alert' : 'status');
       box.setAttribute('aria-label', banner.title);

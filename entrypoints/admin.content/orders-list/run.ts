@@ -15,6 +15,7 @@ import {
   findNotifyBoxes,
   findListSlot,
   findOrdersList,
+  hasListLayout,
   readRow,
   selectedRows,
   type OrdersList,
@@ -47,6 +48,8 @@ export interface ListDeps {
 const FIX_CONCURRENCY = 3;
 /** Gather the ids of a burst of rows (a page rendering in parts) into one request. */
 const ASK_DEBOUNCE_MS = 25;
+/** How long the list may take to render its rows before we say we do not recognise it (as the card). */
+const ANCHOR_TIMEOUT_MS = 6000;
 
 export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Promise<boolean> {
   const { document: doc, signal } = ctx;
@@ -87,13 +90,18 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     if (signal.aborted) return;
     model = listModel(state, tr, actions, (e) => errorText(tr, e));
     painter.paint(list?.rows ?? [], model.badges);
-    const slot = list ? findListSlot(doc, list.table) : null;
-    if (slot && (banner.host.parentElement !== slot.parent || banner.host.nextElementSibling !== slot.before)) slot.parent.insertBefore(banner.host, slot.before);
-    banner.render(slot ? model.banner : null);
+    if (model.banner?.floating) {
+      if (banner.host.parentElement !== doc.body) doc.body.append(banner.host);
+      banner.render(model.banner);
+    } else {
+      const slot = list ? findListSlot(doc, list.table) : null;
+      if (slot && (banner.host.parentElement !== slot.parent || banner.host.nextElementSibling !== slot.before)) slot.parent.insertBefore(banner.host, slot.before);
+      banner.render(slot ? model.banner : null);
+    }
     deps.report('orders-list', { store, surface: 'order-list', orderId: null }, {
       flagged: null,
       actions: model.banner ? [model.banner.title, ...model.banner.lines] : [],
-      inactive: false,
+      inactive: Boolean(state.inactive && !list),
     });
     if (progressListener && state.job) progressListener(state.job.done, state.job.total);
   }
@@ -336,6 +344,11 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
   };
   const observer = new view.MutationObserver(pass);
   observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'aria-checked', 'hidden'] });
+  const anchorTimer = view.setTimeout(() => {
+    if (signal.aborted || list || hasListLayout(doc)) return;
+    state.inactive = true;
+    render();
+  }, ANCHOR_TIMEOUT_MS);
   const langObserver = new view.MutationObserver(async () => {
     const next = doc.documentElement.getAttribute('lang');
     if (next === lang) return;
@@ -364,6 +377,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
       observer.disconnect();
       langObserver.disconnect();
       if (askTimer !== undefined) view.clearTimeout(askTimer);
+      view.clearTimeout(anchorTimer);
       painter.clear();
       banner.host.remove();
       for (const note of inactiveNotes.values()) note.remove();
