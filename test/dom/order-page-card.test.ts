@@ -23,6 +23,19 @@ function state(over: Partial<Parameters<typeof cardModel>[0]> = {}): Parameters<
 const AMAZON = 'c4dc1kt7abtb7qr@marketplace.amazon.com';
 
 describe('cardModel', () => {
+  it('automatic protection stopped for the store: the card says so and why (warning and protected cards); running, nothing', () => {
+    const auto = {
+      store: 'demo-store', enabled: true, since: '2026-11-20T09:00:00.000Z', phase: 'stopped' as const, lastCheckAt: null, protectedToday: 0, protectedTotal: 0,
+      problem: { code: 'token_invalid', message: 'The store did not accept the access token.', at: '2026-11-20T10:00:00.000Z' }, lastProblem: null, standbyUntil: null,
+    };
+    const line = `Automatic protection of new orders is stopped for this store: ${tr('err_token_invalid')}`;
+    const warning = cardModel(state({ facts: facts({ email: AMAZON }), auto }), tr, actions)!;
+    expect(warning.lines).toContain(line);
+    const safe = cardModel(state({ facts: facts({ email: null, sourceName: 'amazon', originalEmail: AMAZON }), auto }), tr, actions)!;
+    expect(safe.lines).toContain(line);
+    const running = cardModel(state({ facts: facts({ email: AMAZON }), auto: { ...auto, phase: 'on', problem: null } }), tr, actions)!;
+    expect(running.lines.some((l) => typeof l === 'string' && l.startsWith('Automatic protection'))).toBe(false);
+  });
   it('ordinary order: no card, from the page or from the API', () => {
     expect(cardModel(state({ pageEmail: 'lena@gmx.de', apiError: { code: 'not_connected', message: '' } }), tr, actions)).toBeNull();
     expect(cardModel(state({ facts: facts({ email: 'lena@gmx.de', sourceName: 'web' }) }), tr, actions)).toBeNull();

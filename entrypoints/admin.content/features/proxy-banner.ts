@@ -14,6 +14,7 @@
  *   /store/demo-store/orders/{DEMO_ORDERS.amazon}?layout=unknown   guard inactive
  */
 import { findCardSlot, findContactEmail, findOrderTitle, orderPageLang, waitFor, type CardSlot } from '@/lib/admin-dom';
+import { cardAutoLine, type AutoProtectStatus } from '@/lib/auto-protect/status';
 import { detectMarketplace, type Detection } from '@/lib/marketplaces';
 import { sendMessage } from '@/lib/messaging';
 import type { FixOutcome } from '@/lib/messages';
@@ -45,8 +46,8 @@ interface State {
   busy: null | 'fix' | 'undo';
   result: null | { tone: 'success' | 'critical'; text: string; detail?: string; undo?: boolean };
   inactive: boolean;
-  /** Automatic protection of new orders is stopped for this store (token, scope, refusal): why. */
-  autoStopped?: AppError | null;
+  /** Automatic protection's status for this store (the card says when it is stopped). */
+  auto?: AutoProtectStatus | null;
 }
 
 /** The fixes the card offers, filled in from the store's settings. */
@@ -118,7 +119,8 @@ export function cardModel(state: State, tr: Translate, actions: Actions): CardMo
     const original = state.facts?.originalEmail ?? null;
     if (state.facts && protectedByFlow(state.facts) && !state.result) lines.push(tr('card_protected_by_flow'));
     if (original && !state.result) lines.push({ text: tr('card_original_saved', { email: original }), strong: original });
-    if (state.autoStopped) lines.push(tr('card_auto_stopped', { reason: errorText(tr, state.autoStopped) }));
+    const autoLine = cardAutoLine(state.auto ?? null, tr, (e) => errorText(tr, e));
+    if (autoLine) lines.push(autoLine);
     const buttons: CardButton[] = [];
     const canRestore = state.facts !== null && (original !== null || detection.neutralised === 'prefix');
     if (canRestore && !state.result?.undo) buttons.push({ id: 'restore', label: tr('card_restore'), disabled: state.busy !== null, onClick: actions.undo });
@@ -129,7 +131,8 @@ export function cardModel(state: State, tr: Translate, actions: Actions): CardMo
   if (email) lines.push({ text: tr('card_address', { email }), strong: email });
   lines.push(detection.via === 'email' ? tr('card_why', { marketplace }) : tr('card_why_channel', { marketplace }));
   lines.push(tr('card_real_fix'));
-  if (state.autoStopped) lines.push(tr('card_auto_stopped', { reason: errorText(tr, state.autoStopped) }));
+  const autoLine = cardAutoLine(state.auto ?? null, tr, (e) => errorText(tr, e));
+  if (autoLine) lines.push(autoLine);
 
   const buttons: CardButton[] = [];
   const needsConnection = !state.facts && (!state.apiError || CONNECTION_CODES.has(state.apiError.code));
@@ -190,7 +193,7 @@ export default defineFeature({
     if (facts.ok) state.facts = facts.value;
     else state.apiError = facts.error;
     const auto = await autoPending;
-    if (auto.ok && auto.value.phase === 'stopped' && auto.value.problem) state.autoStopped = auto.value.problem;
+    if (auto.ok) state.auto = auto.value;
     // For `npm run bench`: facts → card time (marks are cheap and carry no page data).
     performance.mark(`pmg:facts:${orderId}`);
 
