@@ -1,5 +1,5 @@
 /**
- * What one browser remembers about its sweep of one store (storage.local, never synced): where it is
+ * What one browser remembers about its sweep of one store (in this browser's local extension storage, never synced): where it is
  * in the store's stream of updated orders, what it last saw of each recent order, its counts and its
  * last problem. Pure functions; lib/platform/auto-protect.ts stores it.
  */
