@@ -43,7 +43,8 @@ export function observe(
     if (timer !== undefined) view.clearTimeout(timer);
     timer = view.setTimeout(run, debounce);
   });
-  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'text', 'lang', 'aria-busy'] });
+  // characterData: text the admin edits in place (the 2026 email button) is a change too.
+  observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'text', 'lang', 'aria-busy'] });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (timer !== undefined) view.clearTimeout(timer);
@@ -83,7 +84,7 @@ export function waitFor<T>(
       if (timer !== undefined) view.clearTimeout(timer);
       timer = view.setTimeout(check, options.debounce ?? 20);
     });
-    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'text'] });
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['href', 'text'] });
     const deadline = view.setTimeout(() => done(find()), options.timeout);
     const rechecks = (options.recheckAfter ?? []).filter((ms) => ms < options.timeout).map((ms) => view.setTimeout(check, ms));
     options.signal.addEventListener('abort', onAbort, { once: true });

@@ -165,6 +165,20 @@ describe('waitFor', () => {
     expect((await pending)?.textContent).toBe('#5');
   });
 
+  it('notices text edited in place (the 2026 email button re-rendered with a new address)', async () => {
+    document.body.innerHTML = '<main><h1>#5</h1><div><h2>Customer</h2><div class="Polaris-InlineStack"><button><span>old@example.com</span></button></div></div></main>';
+    const text = document.querySelector('button span')!.firstChild as Text;
+    const started = Date.now();
+    const pending = waitFor(document.body, () => (findContactEmail(document, 'en')?.email === 'new@example.com' ? true : null), {
+      signal: new AbortController().signal,
+      timeout: 5000,
+    });
+    setTimeout(() => (text.data = 'new@example.com'), 10);
+    expect(await pending).toBe(true);
+    // Seen by the observer, not by the final look at the deadline.
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
   it('gives null after the timeout or on abort', async () => {
     document.body.innerHTML = '<main></main>';
     expect(await waitFor(document.body, () => findOrderTitle(document), { signal: new AbortController().signal, timeout: 30 })).toBeNull();

@@ -14,6 +14,26 @@ import { DEMO_ORDERS, startSandbox, type DemoKey, type Sandbox } from '../sandbo
 import { sandboxText, type SandboxLang } from '../sandbox/app/i18n';
 import { surfaceText } from '../sandbox/app/surfaces/common';
 import { SANDBOX_EXTENSION_DIR, connectStore, disconnectStore, launchBrowser, type LaunchedBrowser } from './harness';
+import type { SandboxLayout } from '../sandbox/app/layout';
+
+/** The sandbox admin's two markups (test/sandbox/app/layout.ts); every outbox suite runs in both. */
+export const LAYOUTS: readonly SandboxLayout[] = ['classic', '2026'];
+
+/**
+ * How a merchant (and so the test) finds things in each layout. The 2026 notify box is a bare
+ * checkbox in a component's shadow root with its caption beside it: it has no accessible name, so
+ * the test finds it by the sandbox's test id (the extension never reads that attribute).
+ */
+export function finder(layout: SandboxLayout) {
+  return {
+    box: (scope: Page | Locator, key: string, label: string): Locator =>
+      layout === '2026' ? scope.getByTestId(key).locator('input[type="checkbox"]') : scope.getByRole('checkbox', exact(label)),
+    /** A button, or the link an action is in the 2026 admin ("Fulfill items" is a link there). */
+    action: (scope: Page | Locator, name: string): Locator => scope.getByRole('button', exact(name)).or(scope.getByRole('link', exact(name))).first(),
+    tracking: (scope: Page | Locator, label: string): Locator =>
+      layout === '2026' ? scope.locator('input[name="trackingInfoFields[0].number"]') : scope.getByLabel(label),
+  };
+}
 
 export type NotifySurface = 'fulfil' | 'mark-as-fulfilled' | 'refund' | 'add-tracking' | 'edit-tracking' | 'cancel';
 
@@ -71,9 +91,10 @@ export async function runSurface(
   browser: LaunchedBrowser,
   page: Page,
   sandbox: Sandbox,
-  options: { surface: NotifySurface; lang: SandboxLang; orderId: string; withExtension: boolean; shot?: string },
+  options: { surface: NotifySurface; lang: SandboxLang; orderId: string; withExtension: boolean; shot?: string; layout?: SandboxLayout },
 ): Promise<Seen> {
   const { surface, lang, orderId, withExtension } = options;
+  const find = finder(options.layout ?? 'classic');
   const s = (k: Parameters<typeof sandboxText>[1]) => sandboxText(lang, k);
   const u = (k: Parameters<typeof surfaceText>[1], p?: Record<string, string>) => surfaceText(lang, k, p);
   const orderPath = new URL(sandbox.orderUrl(orderId)).pathname;
@@ -87,10 +108,10 @@ export async function runSurface(
   switch (surface) {
     case 'fulfil':
     case 'mark-as-fulfilled': {
-      await page.getByRole('button', exact(surface === 'fulfil' ? s('fulfillItems') : s('markAsFulfilled'))).click();
+      await find.action(page, surface === 'fulfil' ? s('fulfillItems') : s('markAsFulfilled')).click();
       await page.waitForURL(/\/fulfill(\?|$)/, { timeout: T });
-      const box = page.getByRole('checkbox', exact(u('notifyFulfil')));
-      if (surface === 'fulfil') await page.getByLabel(u('trackingNumber')).fill('1Z999AA10123456784');
+      const box = find.box(page, 'notifyFulfil', u('notifyFulfil'));
+      if (surface === 'fulfil') await find.tracking(page, u('trackingNumber')).fill('1Z999AA10123456784');
       seen = await settle(page, box, withExtension);
       await shoot();
       await page.getByRole('button', exact(surface === 'fulfil' ? u('fulfilButton') : u('markButton'))).click();
@@ -100,13 +121,13 @@ export async function runSurface(
     case 'refund': {
       await page.getByRole('button', exact(s('refund'))).click();
       await page.waitForURL(/\/refund$/, { timeout: T });
-      const box = page.getByRole('checkbox', exact(u('notifyRefund')));
+      const box = find.box(page, 'notifyRefund', u('notifyRefund'));
       seen = await settle(page, box, withExtension);
       // The restock box beside it is never touched.
-      expect(await page.getByRole('checkbox', exact(u('restockItems'))).isChecked()).toBe(true);
+      expect(await find.box(page, 'restockItems', u('restockItems')).isChecked()).toBe(true);
       await shoot();
       const words = u('refundButton').split('{amount}').map((w) => w.trim()).filter(Boolean);
-      await page.getByRole('button').filter({ hasText: words[0]! }).click();
+      await page.getByRole('button', { name: new RegExp(words[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
       await page.waitForURL((url) => url.pathname === orderPath, { timeout: T });
       break;
     }
@@ -115,8 +136,8 @@ export async function runSurface(
       await page.getByRole('button', exact(surface === 'add-tracking' ? s('addTracking') : s('editTracking'))).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor({ timeout: T });
-      await dialog.getByLabel(u('trackingNumber')).fill(surface === 'add-tracking' ? 'JD014600006281234567' : '1Z999AA10123456799');
-      const box = dialog.getByRole('checkbox', exact(u('notifyTracking')));
+      await find.tracking(dialog, u('trackingNumber')).fill(surface === 'add-tracking' ? 'JD014600006281234567' : '1Z999AA10123456799');
+      const box = find.box(dialog, 'notifyTracking', u('notifyTracking'));
       seen = await settle(page, box, withExtension);
       await shoot();
       await dialog.getByRole('button', exact(u('save'))).click();
@@ -128,11 +149,11 @@ export async function runSurface(
       await page.getByRole('menuitem', exact(s('cancelOrder'))).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor({ timeout: T });
-      const box = dialog.getByRole('checkbox', exact(u('notifyCancel')));
+      const box = find.box(dialog, 'notifyCancel', u('notifyCancel'));
       seen = await settle(page, box, withExtension);
       // Refund and restock are the merchant's business: untouched.
-      expect(await dialog.getByRole('checkbox', exact(u('restockInventory'))).isChecked()).toBe(true);
-      expect(await dialog.getByRole('checkbox', exact(u('refundPayment'))).isChecked()).toBe(true);
+      expect(await find.box(dialog, 'restockInventory', u('restockInventory')).isChecked()).toBe(true);
+      expect(await find.box(dialog, 'refundPayment', u('refundPayment')).isChecked()).toBe(true);
       await shoot();
       await dialog.getByRole('button', exact(u('cancelOrder'))).click();
       await dialog.waitFor({ state: 'detached', timeout: T });
@@ -174,14 +195,17 @@ export function defineOutboxSuite<S extends NotifySurface>(opts: {
   surfaces: readonly S[];
   pageOnlyLang: SandboxLang;
   prepare: (sandbox: Sandbox, surface: S, who: 'marketplace' | 'ordinary') => Promise<DemoKey>;
+  /** Sandbox markup (default classic). */
+  layout?: SandboxLayout;
 }): void {
+  const layout = opts.layout ?? 'classic';
   const LANGS = ['en', 'fr', 'de'] as const;
   const cases = opts.surfaces.flatMap((surface) => LANGS.map((lang) => ({ surface, lang, connected: lang !== opts.pageOnlyLang })));
   let sandbox: Sandbox;
   const orderFor = async (surface: S, who: 'marketplace' | 'ordinary') => DEMO_ORDERS[await opts.prepare(sandbox, surface, who)];
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ orders: 20 });
+    sandbox = await startSandbox({ orders: 20, layout });
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -207,7 +231,8 @@ export function defineOutboxSuite<S extends NotifySurface>(opts: {
       if (connected) await connectStore(browser.serviceWorker!, sandbox);
       else await disconnectStore(browser.serviceWorker!, sandbox.handle);
       const order = await orderFor(surface, 'marketplace');
-      const seen = await runSurface(browser, page, sandbox, { surface, lang, orderId: order.legacyId, withExtension: true, shot: `notify-${surface}-${lang}` });
+      const shot = `notify-${surface}-${lang}${layout === '2026' ? '-2026' : ''}`;
+      const seen = await runSurface(browser, page, sandbox, { surface, lang, orderId: order.legacyId, withExtension: true, shot, layout });
       expect(seen).toEqual({ labelled: true, checkedAtSubmit: false });
       expect(outboxFor(sandbox, order.id)).toEqual([]);
       expect(sandbox.api.outbox.filter((m) => m.to === order.email)).toEqual([]);
@@ -216,7 +241,7 @@ export function defineOutboxSuite<S extends NotifySurface>(opts: {
     it.each(opts.surfaces)('%s: an ordinary order still notifies its customer', async (surface) => {
       await connectStore(browser.serviceWorker!, sandbox);
       const order = await orderFor(surface, 'ordinary');
-      const seen = await runSurface(browser, page, sandbox, { surface, lang: 'en', orderId: order.legacyId, withExtension: false });
+      const seen = await runSurface(browser, page, sandbox, { surface, lang: 'en', orderId: order.legacyId, withExtension: false, layout });
       expect(seen).toEqual({ labelled: false, checkedAtSubmit: true });
       expect(outboxFor(sandbox, order.id).map((m) => m.to)).toEqual([order.email]);
     });
@@ -236,7 +261,7 @@ export function defineOutboxSuite<S extends NotifySurface>(opts: {
 
     it.each(cases)('$surface ($lang): Shopify would email the Amazon relay address', async ({ surface, lang }) => {
       const order = await orderFor(surface, 'marketplace');
-      const seen = await runSurface(browser, page, sandbox, { surface, lang, orderId: order.legacyId, withExtension: false });
+      const seen = await runSurface(browser, page, sandbox, { surface, lang, orderId: order.legacyId, withExtension: false, layout });
       expect(seen).toEqual({ labelled: false, checkedAtSubmit: true });
       expect(outboxFor(sandbox, order.id).map((m) => m.to)).toEqual([order.email]);
     });

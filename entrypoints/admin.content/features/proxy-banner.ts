@@ -307,7 +307,8 @@ export default defineFeature({
           paint();
         }, 30);
       });
-      observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['lang', 'href', 'text'] });
+      // characterData: the 2026 admin shows the email as a button's text, which React edits in place.
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['lang', 'href', 'text'] });
       signal.addEventListener('abort', () => {
         observer.disconnect();
         if (timer !== undefined) view.clearTimeout(timer);

@@ -3,7 +3,7 @@
  * (./layout.ts): page titles, buttons, action links, text fields, pickers, checkboxes and the
  * customer's email. Pages and surfaces use these and stay the same for both layouts.
  */
-import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { is2026 } from './layout';
 import { Link } from './router';
 import { cx } from './styles';
@@ -69,7 +69,9 @@ export function ActionLink(props: { href: string; children: ReactNode; primary?:
 function useHostEvent<T>(ref: React.RefObject<HTMLElement | null>, handler: (detail: T) => void) {
   const latest = useRef(handler);
   latest.current = handler;
-  useEffect(() => {
+  // A layout effect, not a passive one: the listener must be there as soon as the element is in the
+  // page (React's own handlers are), or a click right after mount would change the component only.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const listener = (e: Event) => latest.current((e as CustomEvent<T>).detail);
