@@ -17,8 +17,8 @@ import { leaseValue, parseLease } from './lease';
 import { LEASE_KEY, SWEEP_CHANGED_QUERY, SWEEP_FACTS_QUERY, SWEEP_LEASE_QUERY, SWEEP_LEASE_SET, SWEEP_START_QUERY } from './documents';
 import type { ChangedPage, SweepApi } from './sweep';
 
-/** The audit batch of every automatic change. */
-export const AUTO_BATCH = 'automatic';
+import { AUTO_BATCH } from './batch';
+
 /** Orders read in full per request (the card's fields: about 8 points each requested, under Shopify's 1,000). */
 export const FACTS_PER_REQUEST = 100;
 /** Orders listed per request (scalars only: 2 + 250 points requested, refunded to what comes back). */

@@ -7,6 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditEntryRows } from '../../lib/bulk/audit-view';
 import { classifierFromSettings } from '../../lib/bulk/classify';
 import { restoreOriginal } from '../../lib/shopify/email-change';
 import { FakeClock, startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
@@ -59,6 +60,10 @@ describe('automatic protection sweep', () => {
     // Audit: action "automatic", and undo works like any other change.
     const entries = await worker.audit.forOrder(api.shop, String(relay.order.id));
     expect(entries.map((e) => [e.kind, e.status, e.batchId, e.before])).toEqual([['fix', 'done', 'automatic', relay.connectorEmail]]);
+    // The dashboard's change log reads these rows (lib/bulk/audit-view.ts): batch "automatic".
+    const rows = [];
+    for await (const row of auditEntryRows(worker.audit.entries({ store: api.shop }))) rows.push(row);
+    expect(rows.filter((r) => r.batchId === 'automatic' && r.result === 'changed').map((r) => r.orderId).sort()).toEqual([String(relay.order.id), String(etsy.order.id)].sort());
     const undone = await restoreOriginal({ client: worker.client, audit: worker.audit }, String(relay.order.id));
     expect(undone.ok && undone.value.after).toBe(relay.connectorEmail);
     worker.kill();

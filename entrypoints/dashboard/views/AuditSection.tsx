@@ -1,3 +1,4 @@
+import { AUTO_BATCH } from '@/lib/auto-protect/batch';
 import { useEffect, useState } from 'react';
 import { Badge, Button, Card, CardSection, Select, TextField } from '@/components';
 import type { BulkJob } from '@/lib/bulk/types';
@@ -95,7 +96,7 @@ export function AuditSection(props: { handle: string; version: number; onUndoOrd
                 </>
               ),
             },
-            { key: 'kind', header: t('dash_col_action'), cell: (r) => (r.kind === 'undo' ? t('dash_action_undo') : t('dash_action_fix')) },
+            { key: 'kind', header: t('dash_col_action'), cell: (r) => (r.kind === 'undo' ? t('dash_action_undo') : r.batchId === AUTO_BATCH ? t('dash_action_automatic') : t('dash_action_fix')) },
             {
               key: 'result',
               header: t('dash_col_result'),
