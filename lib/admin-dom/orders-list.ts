@@ -44,7 +44,7 @@ export interface OrdersList {
 /** The numeric order id in an admin link, or null ('/store/s/orders/123' → '123'; '/orders/123/refund' → '123'). */
 export function orderIdFromHref(href: string | null): string | null {
   if (!href) return null;
-  let path = href;
+  let path: string;
   try {
     path = new URL(href, 'https://admin.shopify.com/').pathname;
   } catch {

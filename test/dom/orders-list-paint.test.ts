@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { findOrdersList, readRow } from '../../lib/admin-dom';
 import { createBadgePainter, createBanner } from '../../entrypoints/admin.content/orders-list/paint';
 import type { ListBadge } from '../../entrypoints/admin.content/orders-list/model';
+import { acceptScriptedClicksForTests, ownShadowRoot } from '../../entrypoints/admin.content/own-ui';
 
 function table(ids: string[]): void {
   document.body.innerHTML = `<main><h1>Orders</h1><div><table><tbody>${ids
@@ -41,7 +42,8 @@ describe('badge painter', () => {
     expect(painted()).toEqual(['1:1:critical', null, '3:3:success']);
     const host = document.querySelector('pmg-list-badge')!;
     expect(host.previousElementSibling!.tagName).toBe('A');
-    expect(host.shadowRoot!.querySelector('span')!.textContent).toBe('Amazon · relay address');
+    expect(host.shadowRoot).toBeNull(); // closed outside the sandbox build: the page cannot read it
+    expect(ownShadowRoot(host)!.querySelector('span')!.textContent).toBe('Amazon · relay address');
     // Painting the same model again changes nothing (no churn the admin's observers would see).
     painter.paint(findOrdersList(document)!.rows, [badge('1'), null, badge('3', 'success')]);
     expect(document.querySelectorAll('pmg-list-badge')).toHaveLength(2);
@@ -85,13 +87,28 @@ describe('banner', () => {
     const banner = createBanner(document);
     document.body.append(banner.host);
     let clicked = 0;
+    acceptScriptedClicksForTests(true);
     banner.render({ tone: 'warning', title: '2 orders on this page still have a marketplace address', lines: ['x'], buttons: [{ id: 'fix', label: 'Fix them', primary: true, onClick: () => clicked++ }] });
-    const root = banner.host.shadowRoot!;
+    const root = ownShadowRoot(banner.host)!;
     expect(root.querySelector('.title')!.textContent).toBe('2 orders on this page still have a marketplace address');
     (root.querySelector('button[data-action="fix"]') as HTMLButtonElement).click();
     expect(clicked).toBe(1);
+    acceptScriptedClicksForTests(false);
     expect(banner.host.dataset.state).toBe('warning');
     banner.render(null);
     expect(banner.host.hidden).toBe(true);
+  });
+});
+
+describe('badge painter with closed shadow roots (production)', () => {
+  it('updates a badge in place when the row’s order changes verdict — without reading host.shadowRoot', () => {
+    table(['1']);
+    const painter = createBadgePainter(document);
+    painter.paint(findOrdersList(document)!.rows, [badge('1')]);
+    const host = document.querySelector('pmg-list-badge') as HTMLElement;
+    expect(host.shadowRoot).toBeNull();
+    painter.paint(findOrdersList(document)!.rows, [badge('1', 'success')]);
+    expect(document.querySelector('pmg-list-badge')).toBe(host);
+    expect(ownShadowRoot(host)!.querySelector('span')!.textContent).toBe('Amazon · protected');
   });
 });

@@ -90,7 +90,7 @@ export function askBulk(doc: Document, q: BulkQuestion): BulkAsk {
   });
   backdrop.addEventListener('keydown', (e) => {
     e.stopPropagation();
-    if ((e as KeyboardEvent).key === 'Escape' && !buttons[0]!.disabled) resolve('cancel');
+    if (e.key === 'Escape' && !buttons[0]!.disabled) resolve('cancel');
   });
   doc.body.append(host);
   (primary ?? buttons[0]!).focus();

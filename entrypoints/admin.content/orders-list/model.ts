@@ -51,7 +51,7 @@ export interface ListButton {
   label: string;
   primary?: boolean;
   disabled?: boolean;
-  onClick(): void;
+  onClick: () => void;
 }
 
 export interface ListBanner {
@@ -79,10 +79,10 @@ export interface ListModel {
 }
 
 export interface ListActions {
-  fix(): void;
-  undo(): void;
-  openBulk(): void;
-  connect(): void;
+  fix: () => void;
+  undo: () => void;
+  openBulk: () => void;
+  connect: () => void;
 }
 
 /** Errors after which the fix is to (re)connect the store, not to retry (same list as the card). */

@@ -28,6 +28,8 @@ export interface BadgePainter {
 
 export function createBadgePainter(doc: Document): BadgePainter {
   const byRow = new Map<Element, HTMLElement>();
+  // The badge's text node, kept here: in production its shadow root is closed (host.shadowRoot is null).
+  const spans = new WeakMap<HTMLElement, HTMLElement>();
 
   const make = (badge: ListBadge): HTMLElement => {
     const host = doc.createElement('pmg-list-badge');
@@ -37,6 +39,7 @@ export function createBadgePainter(doc: Document): BadgePainter {
     style.textContent = BADGE_CSS;
     const span = doc.createElement('span');
     root.append(style, span);
+    spans.set(host, span);
     update(host, badge);
     return host;
   };
@@ -46,7 +49,7 @@ export function createBadgePainter(doc: Document): BadgePainter {
     host.dataset.tone = badge.tone;
     host.dataset.text = badge.text;
     host.title = badge.title;
-    const span = host.shadowRoot!.querySelector('span')!;
+    const span = spans.get(host)!;
     span.className = badge.tone;
     span.textContent = badge.text;
     span.setAttribute('aria-label', badge.title);

@@ -349,7 +349,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     state.inactive = true;
     render();
   }, ANCHOR_TIMEOUT_MS);
-  const langObserver = new view.MutationObserver(async () => {
+  const followLanguage = async () => {
     const next = doc.documentElement.getAttribute('lang');
     if (next === lang) return;
     lang = next;
@@ -360,7 +360,8 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     guard = null;
     render();
     updateGuard();
-  });
+  };
+  const langObserver = new view.MutationObserver(() => void followLanguage());
   langObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
   // Connected in the popup meanwhile: try again when the merchant comes back to this tab.
   const onFocus = () => {

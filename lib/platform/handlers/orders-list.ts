@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { FixOutcome, ListVerdict, ListVerdicts } from '../../messages';
+import type { OrderFacts } from '../../order-facts';
 import { onMessage } from '../../messaging';
 import { classifierFromSettings } from '../../bulk/classify';
 import { fail, ok, type Result } from '../../result';
@@ -46,7 +47,7 @@ export function listVerdicts({ store, orderIds }: { store: StoreRef; orderIds: s
     const ids = checkIds(orderIds);
     const client = await clientFor(store);
     const classify = classifierFromSettings(await settingsFor(store.handle));
-    const read = ids.length ? await readOrdersFacts(client, ids) : { facts: new Map(), requests: 0, requestedCost: 0 };
+    const read = ids.length ? await readOrdersFacts(client, ids) : { facts: new Map<string, OrderFacts | null>(), requests: 0, requestedCost: 0 };
     const verdicts = ids.map((orderId): ListVerdict => {
       const facts = read.facts.get(orderId);
       if (!facts) return { orderId, state: 'missing', marketplace: null, label: null, fixable: false };
@@ -93,8 +94,7 @@ export async function openBulkFix({ store }: { store: StoreRef }): Promise<Resul
   if (!isValidHandle(store.handle)) return fail('store_invalid', `"${store.handle}" is not a Shopify store name.`, { store: store.handle });
   const query = new URLSearchParams({ store: store.handle });
   if (store.origin) query.set('origin', store.origin);
-  const getURL = browser.runtime.getURL as (path: string) => string;
-  await browser.tabs.create({ url: getURL(`/dashboard.html?${query.toString()}`), active: true });
+  await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html?${query.toString()}`), active: true });
   return ok(undefined);
 }
 
