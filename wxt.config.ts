@@ -23,6 +23,8 @@ export default defineConfig({
     // prefer `activeTab`, granted per click, to `tabs`.)
     // `alarms`: the one-minute check of automatic protection (nothing broader).
     permissions: ['storage', 'alarms'],
+    // Drawn once in design/icon.svg, rendered by `npm run icons`; WXT lists public/icon/*.png as `icons`.
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
     host_permissions: mode === 'sandbox' ? [...ADMIN_MATCHES, ...SANDBOX_MATCHES] : ADMIN_MATCHES,
     // Shopify's file storage (bulk mutation uploads, bulk result files): asked from the dashboard when a
     // large job needs it, never at install (lib/platform/storage-hosts.ts; the sandbox adds the fake's).

@@ -35,8 +35,21 @@ export function App(props: AppProps) {
     <LocaleProvider locale={props.locale}>
       <div className="pmg-popup">
         <PopupRoot {...props} />
+        <PrivacyFooter />
       </div>
     </LocaleProvider>
+  );
+}
+
+/** The privacy policy ships inside the extension (entrypoints/privacy, from PRIVACY.md): readable offline. */
+function PrivacyFooter() {
+  const t = useT();
+  return (
+    <footer className="pmg-popup__footer">
+      <a href="/privacy.html" target="_blank" rel="noopener">
+        {t('popup_privacy_link')}
+      </a>
+    </footer>
   );
 }
 

@@ -156,6 +156,16 @@ describe('Firefox ESR with the Firefox sandbox build', () => {
     expect(await popup.evaluate(() => document.body.innerText)).toContain(`${sandbox.handle}.myshopify.com`);
     await ff.screenshot(popup, 'firefox-popup-status', { fullPage: true });
 
+    // The privacy policy is a page inside the extension, so the popup's link works offline.
+    const privacyHref = await (await byText(popup, 'Privacy policy', 'a')).evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(privacyHref).toBe(`${EXTENSION_ORIGIN}/privacy.html`);
+    const privacy = await ff.extensionPage('privacy.html');
+    await byText(privacy, 'Privacy policy — Proxy Mail Guard', 'h1');
+    expect(await privacy.evaluate(() => document.body.innerText)).toContain('We, the makers, receive nothing');
+    await ff.screenshot(privacy, 'firefox-privacy-page', { fullPage: true });
+    await privacy.close();
+    await popup.bringToFront();
+
     await (await byText(popup, 'Settings')).click();
     await (await byLabel(popup, 'Add blocking prefix')).click();
     await until(() => popup.$eval('[data-testid="preview-amazon"]', (el) => el.textContent), (t) => t === `blacklisted-${amazon.email}`, 10_000, 'preview');

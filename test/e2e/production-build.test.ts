@@ -49,7 +49,7 @@ const DEVELOPMENT_MARKERS = ['Check the render method of', 'Each child in a list
 const MAX_CHUNK_BYTES = 560_000;
 
 describe('every build a merchant could receive is a production build', () => {
-  it.each(['chrome', 'firefox'])('the %s zip carries no development code and no oversized chunk', (browser) => {
+  it.each(['chrome', 'firefox'])('the %s zip carries no development code, and its React chunk is the production size', (browser) => {
     const files = zipEntries(readFileSync(join(OUTPUT, `proxy-mail-guard-${version}-${browser}.zip`)));
     const scripts = [...files].filter(([name]) => name.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(3);
@@ -57,9 +57,29 @@ describe('every build a merchant could receive is a production build', () => {
       const text = data.toString('utf8');
       for (const marker of DEVELOPMENT_MARKERS) expect(text.includes(marker), `${name} contains "${marker}"`).toBe(false);
     }
-    const [largest, bytes] = scripts.map(([name, data]) => [name, data.length] as const).sort((a, b) => b[1] - a[1])[0]!;
-    console.log(`${browser} zip: largest chunk ${largest} ${bytes} bytes`);
-    expect(bytes, largest).toBeLessThan(MAX_CHUNK_BYTES);
+    const sizes = scripts.map(([name, data]) => [name, data.length] as const).sort((a, b) => b[1] - a[1]);
+    // React lives in one shared chunk (the one with React DOM's devtools hook): that is the one a
+    // development build inflates.
+    const react = scripts.filter(([name, data]) => name.startsWith('chunks/') && data.includes('__REACT_DEVTOOLS_GLOBAL_HOOK__'));
+    expect(react.map(([name]) => name)).toHaveLength(1);
+    const [reactName, reactData] = react[0]!;
+    console.log(`${browser} zip: React chunk ${reactName} ${reactData.length} bytes; largest files ${sizes.slice(0, 3).map(([n, b]) => `${n} ${b}`).join(', ')}`);
+    expect(reactData.length, reactName).toBeLessThan(MAX_CHUNK_BYTES);
+  });
+
+  it.each(['chrome', 'firefox'])('the %s zip has the icons (16, 32, 48, 128) and the privacy policy page', (browser) => {
+    const files = zipEntries(readFileSync(join(OUTPUT, `proxy-mail-guard-${version}-${browser}.zip`)));
+    const m = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> } };
+    for (const size of [16, 32, 48, 128]) {
+      const path = m.icons?.[size];
+      expect(path, `icons.${size}`).toBe(`icon/${size}.png`);
+      expect(m.action?.default_icon?.[size]).toBe(path);
+      const png = files.get(path!)!;
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+    expect(files.has('privacy.html')).toBe(true);
+    expect([...files].some(([name, data]) => name.endsWith('.js') && data.includes('We, the makers, receive nothing'))).toBe(true);
   });
 
   it.each(['chrome-mv3-sandbox', 'firefox-mv3-sandbox'])('the %s build (npm run demo hands it out) too', (dir) => {
