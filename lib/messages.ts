@@ -12,6 +12,7 @@
  */
 import type { OrderFacts } from './order-facts';
 import type { Result } from './result';
+import type { StatusLine } from './status-line';
 import type { StoreRef } from './store-ref';
 import type { FixChoice, StoreSettings } from './settings';
 import type { BulkProtocol } from './bulk/protocol';
@@ -57,8 +58,11 @@ export interface PageStatus {
   surface: string;
   orderId: string | null;
   flagged: null | { marketplace: string; label: string; via: 'email' | 'channel' | 'tag' };
-  /** Human-readable lines of what the guard did ("notify box turned off on Fulfil items"). */
-  actions: string[];
+  /**
+   * What the guard did ("notify box turned off on Fulfil items"), as message keys + parameters: the
+   * popup renders them in the browser's language (lib/status-line.ts).
+   */
+  actions: StatusLine[];
   inactive: boolean;
   /** The admin's `<html lang>` (the popup says when it is a language we have no words or texts for). */
   adminLang?: string;

@@ -34,7 +34,7 @@ export function mergedStatus(): PageStatus | null {
   return {
     ...page.base,
     flagged: parts.find((p) => p.flagged)?.flagged ?? null,
-    actions: [...new Set(parts.flatMap((p) => p.actions))],
+    actions: [...new Map(parts.flatMap((p) => p.actions).map((line) => [JSON.stringify(line), line] as const)).values()],
     inactive: parts.some((p) => p.inactive),
     adminLang: document.documentElement.getAttribute('lang') ?? '',
   };

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -10,6 +10,8 @@ import { saveCredentials } from '../../lib/platform/credentials';
 import { saveStoreSettings } from '../../lib/platform/settings-storage';
 import { ok } from '../../lib/result';
 import { defaultSettings } from '../../lib/settings';
+import { plainLine, statusLine } from '../../lib/status-line';
+import { t } from '../../lib/i18n';
 import { text } from './popup-helpers';
 
 const POPUP = 'chrome-extension://abcdef/popup.html';
@@ -52,7 +54,8 @@ const flagged: PageStatus = {
   surface: 'order',
   orderId: '1001',
   flagged: { marketplace: 'amazon', label: 'Amazon', via: 'email' },
-  actions: ['"Notify customer" turned off on Fulfil items'],
+  // As the content script reports them: message keys + parameters, rendered in the popup's language.
+  actions: [statusLine('card_title', { marketplace: 'Amazon' }), statusLine('guard_status_turned_off', { surface: statusLine('guard_surface_fulfil') })],
   inactive: false,
 };
 
@@ -74,10 +77,23 @@ describe('popup on an admin tab', () => {
     render(<App locale="en" href={POPUP} sandbox={false} />);
     expect(await screen.findByText('demo-store.myshopify.com')).toBeTruthy();
     expect(await screen.findByText('Amazon order')).toBeTruthy();
-    expect(text(document.body)).toContain('"Notify customer" turned off on Fulfil items');
+    expect(text(document.body)).toContain('Notify box turned off (Fulfil items)');
+    expect(text(document.body)).toContain('Amazon order: the email is a relay address');
     expect(asked).toEqual([tabId]);
     // Not connected yet: the popup says so and offers the way.
     expect(text(document.body)).toContain('Store not connected');
+  });
+
+  it('says what the guard did in the browser\'s language, whatever the admin\'s (a German browser on an English admin)', async () => {
+    await openAdminTab('https://admin.shopify.com/store/demo-store/orders/1001');
+    onMessage('getPageStatus', 'extension', async () => ok({ ...flagged, adminLang: 'en', actions: [...flagged.actions, plainLine('Shopify: Email is invalid')] }));
+    render(<App locale="de" href={POPUP} sandbox={false} />);
+    await screen.findByText('demo-store.myshopify.com');
+    await waitFor(() => expect(text(document.body)).toContain('Benachrichtigung ausgeschaltet (Artikel ausführen)'));
+    expect(text(document.body)).toContain(t('de', 'card_title', { marketplace: 'Amazon' }));
+    expect(text(document.body)).not.toContain('Notify box turned off');
+    // A server's own message has no key: shown as it came.
+    expect(text(document.body)).toContain('Shopify: Email is invalid');
   });
 
   it('says plainly when the page layout was not recognised', async () => {

@@ -11,7 +11,7 @@ const status: PageStatus = {
   surface: 'order',
   orderId: '1001',
   flagged: { marketplace: 'amazon', label: 'Amazon', via: 'email' },
-  actions: ['notify box turned off'],
+  actions: [{ key: 'guard_status_turned_off', params: { surface: { key: 'guard_surface_fulfil' } } }],
   inactive: false,
 };
 

@@ -17,6 +17,7 @@ import { neutralForms, type StoreSettings } from '@/lib/settings';
 import { createNotifyGuard, withFallback, type GuardOptions, type GuardPlace } from '../notify-guard/engine';
 import { makeNote } from '../notify-guard/notes';
 import { reportFeatureStatus } from '../page-status';
+import { statusLine, type StatusLine } from '@/lib/status-line';
 import { loadSettings, watchSettings } from '../settings';
 import { loadTexts } from '../texts';
 import { defineFeature, type FeatureContext } from './registry';
@@ -105,8 +106,8 @@ export default defineFeature({
     const tr = await loadTexts(doc.documentElement.getAttribute('lang'));
     const base = { store, surface, orderId };
     if (!verdict) {
-      const where = tr(SURFACE_KEYS[surface as GuardSurface]);
-      warnUnknown(doc, run.signal, surface, tr, () => reportFeatureStatus('notify-guard', base, { inactive: true, actions: [tr('guard_status_inactive', { surface: where })] }));
+      const where = statusLine(SURFACE_KEYS[surface as GuardSurface]);
+      warnUnknown(doc, run.signal, surface, tr, () => reportFeatureStatus('notify-guard', base, { inactive: true, actions: [statusLine('guard_status_inactive', { surface: where })] }));
       return false;
     }
     const detection = verdict.detection;
@@ -114,9 +115,10 @@ export default defineFeature({
     if (!detection) return false;
 
     const flagged = { marketplace: detection.marketplace, label: detection.label, via: detection.via };
-    const actions = new Set<string>();
+    const actions = new Map<string, StatusLine>();
+    const addAction = (line: StatusLine) => actions.set(JSON.stringify(line), line);
     let inactive = false;
-    const report = () => reportFeatureStatus('notify-guard', base, { flagged, actions: [...actions], inactive });
+    const report = () => reportFeatureStatus('notify-guard', base, { flagged, actions: [...actions.values()], inactive });
     // On the order page proxy-banner reports the verdict; we add to it only when a dialog gets guarded.
     if (surface !== 'order') report();
     const guard = createNotifyGuard({
@@ -128,15 +130,15 @@ export default defineFeature({
       marketplace: { id: detection.marketplace, label: detection.label },
       expectBoxes: Boolean(verdict.email),
       onEvent(event) {
-        const where = tr(SURFACE_KEYS[event.place]);
-        if (event.type === 'turned-off') actions.add(tr('guard_status_turned_off', { surface: where }));
+        const where = statusLine(SURFACE_KEYS[event.place]);
+        if (event.type === 'turned-off') addAction(statusLine('guard_status_turned_off', { surface: where }));
         if (event.type === 'inactive') {
           inactive = true;
-          actions.add(tr('guard_status_inactive', { surface: where }));
+          addAction(statusLine('guard_status_inactive', { surface: where }));
         }
         if (event.type === 'active') inactive = false;
         if (event.type === 'overridden') {
-          actions.add(tr('guard_status_overridden', { surface: where }));
+          addAction(statusLine('guard_status_overridden', { surface: where }));
           void sendMessage('recordGuardOverride', { store, orderId, surface: event.place, marketplace: detection.marketplace });
         }
         report();

@@ -27,6 +27,10 @@ import { createCardHost, type CardButton, type CardModel } from '../proxy-card';
 import { reportFeatureStatus } from '../page-status';
 import { loadSettings, watchSettings } from '../settings';
 import { errorText, loadTexts, type Translate } from '../texts';
+import { keyTranslator, renderStatusLine, statusLine, toStatusLine, type StatusLine } from '@/lib/status-line';
+
+/** An error as a message line: `err_<code>` with its parameters, its own message when no locale has it. */
+const errorLine = (error: AppError): StatusLine => ({ ...statusLine(`err_${error.code}`, error.params), text: error.message });
 import { defineFeature } from './registry';
 
 /** How long an order page may take to render its header before we call the layout unknown. */
@@ -44,7 +48,8 @@ interface State {
   apiError: AppError | null;
   pageEmail: string | null;
   busy: null | 'fix' | 'undo';
-  result: null | { tone: 'success' | 'critical'; text: string; detail?: string; undo?: boolean };
+  /** Outcome of the last fix/undo, as message lines: the card and the popup each say it in their language. */
+  result: null | { tone: 'success' | 'critical'; line: StatusLine; detail?: StatusLine; undo?: boolean };
   inactive: boolean;
   /** Automatic protection's status for this store (the card says when it is stopped). */
   auto?: AutoProtectStatus | null;
@@ -93,8 +98,8 @@ export function cardModel(state: State, tr: Translate, actions: Actions): CardMo
   const result = state.result
     ? {
         tone: state.result.tone,
-        text: state.result.text,
-        ...(state.result.detail ? { detail: state.result.detail } : {}),
+        text: renderStatusLine(tr, state.result.line),
+        ...(state.result.detail ? { detail: renderStatusLine(tr, state.result.detail) } : {}),
         ...(state.result.undo ? { action: { id: 'undo', label: tr('card_undo'), disabled: state.busy !== null, onClick: actions.undo } } : {}),
       }
     : undefined;
@@ -220,7 +225,7 @@ export default defineFeature({
       connect: () => {
         void sendMessage('openConnect', { store }).then((r) => {
           if (!r.ok) {
-            state.result = { tone: 'critical', text: errorText(tr, r.error) };
+            state.result = { tone: 'critical', line: errorLine(r.error) };
             paint();
           }
         });
@@ -242,15 +247,15 @@ export default defineFeature({
         if (kind === 'fix') {
           state.result = {
             tone: 'success',
-            text: after ? tr('card_done', { email: after }) : tr('card_done_stripped'),
-            ...(outcome.value.before ? { detail: tr('card_original_saved', { email: outcome.value.before }) } : {}),
+            line: after ? statusLine('card_done', { email: after }) : statusLine('card_done_stripped'),
+            ...(outcome.value.before ? { detail: statusLine('card_original_saved', { email: outcome.value.before }) } : {}),
             undo: true,
           };
         } else {
-          state.result = { tone: 'success', text: tr('card_undone', { email: after ?? '—' }) };
+          state.result = { tone: 'success', line: statusLine('card_undone', { email: after ?? '—' }) };
         }
       } else {
-        state.result = { tone: 'critical', text: errorText(tr, outcome.error) };
+        state.result = { tone: 'critical', line: errorLine(outcome.error) };
       }
       paint();
     }
@@ -269,13 +274,15 @@ export default defineFeature({
         else if (!where && !card.host.isConnected) doc.body.append(card.host);
       }
       const detection = detect(state);
+      const keyed = model ? cardModel(state, keyTranslator, actions) : null;
       // Merged with the notify guard's report for the same page (../page-status.ts).
       reportFeatureStatus(
         'proxy-banner',
         { store, surface: 'order', orderId },
         {
           flagged: detection ? { marketplace: detection.marketplace, label: detection.label, via: detection.via } : null,
-          actions: model ? [model.title, ...(state.result ? [state.result.text] : [])] : [],
+          // The popup renders these in the browser's language: the title as keys (same model, key translator).
+          actions: keyed ? [toStatusLine(keyed.title), ...(state.result ? [state.result.line] : [])] : [],
           inactive: state.inactive,
         },
       );

@@ -24,6 +24,7 @@ import type { ListVerdict } from '@/lib/messages';
 import type { sendMessage as SendMessage } from '@/lib/messaging';
 import type { AppError } from '@/lib/result';
 import type { StoreRef } from '@/lib/store-ref';
+import { keyTranslator, statusLine, toStatusLine, type StatusLine } from '@/lib/status-line';
 import type { FeatureContext } from '../features/registry';
 import type { reportFeatureStatus as ReportFeatureStatus } from '../page-status';
 import { createNotifyGuard, type GuardEvent } from '../notify-guard/engine';
@@ -86,6 +87,8 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     state.rows = list ? list.rows.map((r) => ({ orderId: r.orderId })) : [];
   }
 
+  const statusLines = (banner: ListModel['banner']): StatusLine[] => (banner ? [banner.title, ...banner.lines].map(toStatusLine) : []);
+
   function render(): void {
     if (signal.aborted) return;
     model = listModel(state, tr, actions, (e) => errorText(tr, e));
@@ -100,7 +103,8 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     }
     deps.report('orders-list', { store, surface: 'order-list', orderId: null }, {
       flagged: null,
-      actions: model.banner ? [model.banner.title, ...model.banner.lines] : [],
+      // The same model in message keys, for the popup (it speaks the browser's language).
+      actions: model.banner ? statusLines(listModel(state, keyTranslator, actions, (e) => errorText(keyTranslator, e)).banner) : [],
       inactive: Boolean(state.inactive && !list),
     });
     if (progressListener && state.job) progressListener(state.job.done, state.job.total);
@@ -197,7 +201,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
   // Where the admin shows a notify choice for the selection (a dialog), the notify guard covers it
   // while the selection holds relay orders — the same engine, words and "guard inactive" as elsewhere.
   let guard: { key: string; controller: AbortController } | null = null;
-  const actionsSeen = new Set<string>();
+  const actionsSeen = new Map<string, StatusLine>();
   function updateGuard(): void {
     const relay = selectedRelay();
     const labels = labelsOf(relay);
@@ -222,8 +226,9 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
         if (event.type === 'overridden') {
           for (const v of selectedRelay()) void deps.send('recordGuardOverride', { store, orderId: v.orderId, surface: 'order-list', marketplace: v.marketplace ?? '' });
         }
-        actionsSeen.add(tr(`guard_status_${event.type === 'turned-off' ? 'turned_off' : event.type}`, { surface: tr('guard_surface_fulfil') }));
-        deps.report('orders-list', { store, surface: 'order-list', orderId: null }, { actions: [...actionsSeen], inactive: event.type === 'inactive' });
+        const line = statusLine(`guard_status_${event.type === 'turned-off' ? 'turned_off' : event.type}`, { surface: statusLine('guard_surface_fulfil') });
+        actionsSeen.set(JSON.stringify(line), line);
+        deps.report('orders-list', { store, surface: 'order-list', orderId: null }, { actions: [...actionsSeen.values()], inactive: event.type === 'inactive' });
       },
     });
   }
@@ -248,7 +253,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
       note.setAttribute('role', 'alert');
       dialog.prepend(note);
       inactiveNotes.set(dialog, note);
-      deps.report('orders-list', { store, surface: 'order-list', orderId: null }, { inactive: true, actions: [tr('guard_status_inactive', { surface: tr('guard_surface_fulfil') })] });
+      deps.report('orders-list', { store, surface: 'order-list', orderId: null }, { inactive: true, actions: [statusLine('guard_status_inactive', { surface: statusLine('guard_surface_fulfil') })] });
     }
   }
 

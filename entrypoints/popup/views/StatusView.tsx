@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Badge, Banner, BlockStack, Button, Card, Facts, Spinner, Text } from '@/components';
 import { hasOwnTexts } from '@/lib/i18n';
 import type { PageStatus } from '@/lib/messages';
+import { renderStatusLine } from '@/lib/status-line';
 import { sendMessage } from '@/lib/messaging';
 import type { AppError } from '@/lib/result';
 import type { StoreRef } from '@/lib/store-ref';
@@ -144,7 +145,7 @@ function StatusBody({ status }: { status: PageStatus | null }) {
         {status.actions.length ? (
           <BlockStack as="ul" gap={100} className="pmg-popup-list">
             {status.actions.map((line, i) => (
-              <li key={i}>{line}</li>
+              <li key={i}>{renderStatusLine(t, line)}</li>
             ))}
           </BlockStack>
         ) : (
