@@ -15,6 +15,7 @@ import { saveStoreSettings } from '../../lib/platform/settings-storage';
 import { registerSettingsHandlers } from '../../lib/platform/handlers/settings';
 import { fail, ok } from '../../lib/result';
 import { defaultSettings } from '../../lib/settings';
+import { statusLine } from '../../lib/status-line';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 const AMAZON = 'c4dc1kt7abtb7qr@marketplace.amazon.com';
@@ -81,7 +82,8 @@ describe('notify-guard feature', () => {
     expect(await run('/orders/101/fulfillment_orders/9/fulfill')).toBe(true);
     expect(box().checked).toBe(false);
     expect(note('notify-label')).toContain('Turned off: marketplace order (Amazon)');
-    await vi.waitFor(() => expect(statuses.at(-1)?.actions).toContain('Notify box turned off (Fulfil items)'));
+    // Reported as message keys: the popup says it in the browser's language.
+    await vi.waitFor(() => expect(statuses.at(-1)?.actions).toContainEqual(statusLine('guard_status_turned_off', { surface: statusLine('guard_surface_fulfil') })));
     expect(statuses.at(-1)).toMatchObject({ surface: 'fulfil', orderId: '101', flagged: { marketplace: 'amazon', label: 'Amazon', via: 'email' }, inactive: false });
   });
 
