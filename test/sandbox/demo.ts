@@ -14,6 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { DEMO_ORDERS, startSandbox, type Sandbox } from './server.ts';
+import { SANDBOX_LANGS, isSandboxLang, type SandboxLang } from './app/i18n.ts';
 import { CHROMIUM, SANDBOX_EXTENSION_DIR, connectStore, launchBrowser, type LaunchedBrowser } from '../e2e/harness.ts';
 
 interface DemoArgs {
@@ -21,7 +22,7 @@ interface DemoArgs {
   connect: boolean;
   port: number;
   orders: number;
-  lang: 'en' | 'fr' | 'de';
+  lang: SandboxLang;
   open: boolean;
 }
 
@@ -41,10 +42,10 @@ function parseArgs(argv: string[]): DemoArgs {
     else if (arg === '--orders') args.orders = Number(value());
     else if (arg === '--lang') {
       const lang = value();
-      if (lang !== 'en' && lang !== 'fr' && lang !== 'de') throw new Error('--lang must be en, fr or de.');
+      if (!isSandboxLang(lang)) throw new Error(`--lang must be one of ${SANDBOX_LANGS.join(', ')}.`);
       args.lang = lang;
     } else if (arg === '--help' || arg === '-h') {
-      console.log('Usage: npm run demo -- [--connect] [--no-build] [--no-open] [--port N] [--orders N] [--lang en|fr|de]');
+      console.log('Usage: npm run demo -- [--connect] [--no-build] [--no-open] [--port N] [--orders N] [--lang en|fr|de|pl|cs|sv|da|fi|nb|pt-BR|pt-PT|ja|tr]');
       process.exit(0);
     } else throw new Error(`Unknown option ${arg} (try --help).`);
   }
