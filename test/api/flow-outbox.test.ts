@@ -109,7 +109,7 @@ describe('1,000 connector orders, 3PL fulfilment and delivery, no browser', () =
     expect(api.flow.runs.filter((r) => r.conditionMet)).toHaveLength(relayCount + planned.filter((p) => p.order.sourceName === 'etsy').length);
     const ms = api.flow.runs.map((r) => r.codeMs).sort((a, b) => a - b);
     console.info(`Flow code: median ${ms[ms.length >> 1]!.toFixed(3)} ms, p95 ${ms[Math.floor(ms.length * 0.95)]!.toFixed(3)} ms per order (vm sandbox, main only)`);
-  });
+  }, 240_000);
 
   it('workflow off: each relay order gets one shipping confirmation and one delivered notice', async () => {
     api.reset();
@@ -119,5 +119,5 @@ describe('1,000 connector orders, 3PL fulfilment and delivery, no browser', () =
     expect(relayMail.filter((e) => e.kind === 'delivered')).toHaveLength(relayCount);
     expect(new Set(relayMail.map((e) => e.orderId))).toEqual(relayOrders);
     expect(api.flow.runs).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -17,6 +17,8 @@ import { anyAddress, messyInput, orderId, relayAddress, strategy } from './addre
 import { CONTEXT_CASES, NEGATIVE, NEUTRALISED, POSITIVE, STORE_NEUTRALISED_CASES } from './address-tables';
 
 const RUNS = { numRuns: 300 };
+// Thousands of sandbox calls per test: seconds alone, more beside the rest of the suite on two cores.
+const HEAVY = 120_000;
 const plain = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
 const settings = (patch: Partial<StoreSettings>): StoreSettings => ({ ...defaultSettings(), ...patch });
@@ -142,7 +144,7 @@ describe.each([
       expect(out.version).toBe(flowVersion(store));
       if (out.change) expect(out.original).toBe(order.email);
     }
-  });
+  }, HEAVY);
 
   it('detectMarketplace agrees on every table row, context case and extra domain', () => {
     const ctx = compileRunCode(buildFlowWorkflow(defaultSettings()).code, { withUrl }).shared();
@@ -155,7 +157,7 @@ describe.each([
     }
     const hostile = { get tags(): string[] { throw new Error('boom'); } };
     expect(ctx.detectMarketplace!('jane@gmail.com', hostile)).toBeNull();
-  });
+  }, HEAVY);
 
   it('rewriteEmail agrees on every table row × every strategy (valid and not) × order facts', () => {
     const ctx = compileRunCode(buildFlowWorkflow(defaultSettings()).code, { withUrl }).shared();
@@ -172,7 +174,7 @@ describe.each([
       }
     }
     expect(compared).toBeGreaterThan(30_000);
-  });
+  }, HEAVY);
 
   it('fast-check: the same laws\' inputs give the same detection and the same rewrite', () => {
     const ctx = compileRunCode(buildFlowWorkflow(defaultSettings()).code, { withUrl }).shared();
@@ -197,7 +199,7 @@ describe.each([
       }),
       RUNS,
     );
-  });
+  }, HEAVY);
 });
 
 describe('the generated code', () => {
