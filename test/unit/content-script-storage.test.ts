@@ -32,7 +32,8 @@ function resolveImport(from: string, spec: string): string | null {
 function reachable(): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
-  const queue = filesUnder(ENTRY_DIR);
+  // The content script, and the scripts it loads into the same world (the orders list).
+  const queue = [...filesUnder(ENTRY_DIR), join(ROOT, 'entrypoints/orders-list.ts')].filter((f) => existsSync(f));
   while (queue.length) {
     const file = queue.pop()!;
     if (files.has(file)) continue;
@@ -46,6 +47,12 @@ function reachable(): { files: Set<string>; packages: Set<string> } {
     }
   }
   return { files, packages };
+}
+
+/** Code only: a comment that names storage.local is not a call. */
+function touchesStorage(source: string): boolean {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  return /storage\.(local|sync|session|managed)\b|\.(setItem|setItems|getItem|getItems|removeItem)\(/.test(code);
 }
 
 describe('the content script never touches extension storage', () => {
@@ -62,7 +69,10 @@ describe('the content script never touches extension storage', () => {
   });
 
   it('no reachable module reads or writes a storage area', () => {
-    const offenders = [...files].filter((file) => /storage\.(local|sync|session|managed)\b|\.(setItem|setItems|getItem|getItems|removeItem)\(/.test(readFileSync(file, 'utf8')));
+    const offenders = [...files].filter((file) => touchesStorage(readFileSync(file, 'utf8')));
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+    // The check itself can fail: a call in code is caught, the same words in a comment are not.
+    expect(touchesStorage('await browser.storage.local.get(null);')).toBe(true);
+    expect(touchesStorage('// kept in storage.local by the background\n/** storage.sync */ const x = 1;')).toBe(false);
   });
 });
