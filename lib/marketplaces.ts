@@ -39,6 +39,8 @@ export interface NeutralForms {
   prefix?: string;
   domain?: string;
   fixedEmail?: string;
+  /** The shop's own domains (primary and connected, from Shopify): an address there is the merchant's. */
+  shopDomains?: readonly string[];
 }
 
 export interface DetectionContext {
@@ -232,6 +234,7 @@ export function classifyNeutralised(email: unknown, neutral?: NeutralForms): Neu
   if (fixed && key === fixed) return 'fixed';
   const ownDomain = asciiDomain(typeof neutral?.domain === 'string' ? neutral.domain.replace(/^\s*@/, '') : undefined);
   if (ownDomain && parts.asciiDomain === ownDomain) return 'domain';
+  if (neutral?.shopDomains?.some((d) => asciiDomain(d) === parts.asciiDomain)) return 'domain';
   if (stripPrefixes(parts.local, validPrefixes(neutral)).prefixed) return 'prefix';
   return null;
 }

@@ -40,6 +40,8 @@ export interface FixOutcome {
 export interface ConnectionReport {
   shopName: string;
   myshopifyDomain: string;
+  /** The shop's primary and connected domains (primary first), read at connect. */
+  shopDomains: string[];
   plan: string;
   grantedScopes: string[];
   missingScopes: string[];

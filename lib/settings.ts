@@ -38,6 +38,12 @@ export interface StoreSettings {
   autoProtect: boolean;
   /** When it was switched on (ISO): orders created before are the bulk fix's job. Never exported. */
   autoProtectSince: string | null;
+  /**
+   * The shop's primary and connected domains, read from Shopify at connect (never typed, never
+   * exported): an address at one of them is the merchant's own — e.g. a connector already moved the
+   * order there — so such an order counts as protected, like the fixed address and the domain swap.
+   */
+  shopDomains: string[];
 }
 
 export function defaultSettings(): StoreSettings {
@@ -54,6 +60,7 @@ export function defaultSettings(): StoreSettings {
     extraDomains: [],
     autoProtect: false,
     autoProtectSince: null,
+    shopDomains: [],
   };
 }
 
@@ -104,7 +111,7 @@ export function strategyForChoice(settings: StoreSettings, choice: FixChoice): S
 
 /** What a neutralised address looks like in this store (for `detectMarketplace`'s `context.neutral`). */
 export function neutralForms(settings: StoreSettings): NeutralForms {
-  return { prefix: settings.prefix, domain: settings.domain, fixedEmail: settings.fixedEmail };
+  return { prefix: settings.prefix, domain: settings.domain, fixedEmail: settings.fixedEmail, shopDomains: settings.shopDomains };
 }
 
 export interface SettingsProblem {
@@ -230,6 +237,9 @@ export function migrateSettings(input: unknown): StoreSettings {
     extraDomains,
     autoProtect: flag(input.autoProtect, base.autoProtect),
     autoProtectSince: typeof input.autoProtectSince === 'string' && !Number.isNaN(Date.parse(input.autoProtectSince)) ? new Date(input.autoProtectSince).toISOString() : null,
+    shopDomains: Array.isArray(input.shopDomains)
+      ? [...new Set(input.shopDomains.slice(0, 50).map((d) => (typeof d === 'string' ? asciiDomain(d.trim()) : null)).filter((d): d is string => Boolean(d)))]
+      : [],
   };
 }
 
@@ -238,7 +248,8 @@ const EXPORT_KIND = 'proxy-mail-guard/settings';
 /** A JSON file a merchant can keep or move to another browser. Contains settings only, never credentials. */
 export function exportSettings(settings: StoreSettings, handle?: string): string {
   // The switch-on time belongs to this store's history, not to a file moved elsewhere or read back later.
-  const clean = { ...migrateSettings(settings), autoProtectSince: null };
+  const clean: Partial<StoreSettings> = { ...migrateSettings(settings), autoProtectSince: null };
+  delete clean.shopDomains; // read from the store at connect, not carried in a file
   const file: Record<string, unknown> = { kind: EXPORT_KIND, version: SETTINGS_VERSION };
   if (handle) file.store = handle;
   file.settings = clean;

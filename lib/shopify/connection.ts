@@ -43,7 +43,13 @@ export function missingScopes(granted: string[]): { required: string[]; optional
 }
 
 interface ConnectionData {
-  shop: { name: string; myshopifyDomain: string; plan: { displayName: string; partnerDevelopment: boolean; shopifyPlus: boolean } };
+  shop: {
+    name: string;
+    myshopifyDomain: string;
+    plan: { displayName: string; partnerDevelopment: boolean; shopifyPlus: boolean };
+    primaryDomain: { host: string } | null;
+    domains: Array<{ host: string }> | null;
+  };
   currentAppInstallation: { accessScopes: Array<{ handle: string }> };
 }
 
@@ -55,6 +61,8 @@ export function testConnection(client: AdminClient): Promise<Result<ConnectionRe
     return {
       shopName: data.shop.name,
       myshopifyDomain: data.shop.myshopifyDomain,
+      // Primary first, each once, lower case: an order address at any of them is the merchant's own.
+      shopDomains: [...new Set([data.shop.primaryDomain?.host, ...(data.shop.domains ?? []).map((d) => d.host), data.shop.myshopifyDomain].filter((h): h is string => Boolean(h)).map((h) => h.toLowerCase()))],
       plan: data.shop.plan.displayName,
       grantedScopes: granted,
       missingScopes: missing.required,

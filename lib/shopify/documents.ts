@@ -165,6 +165,8 @@ export const CONNECTION_QUERY = `#graphql
       name
       myshopifyDomain
       plan { displayName partnerDevelopment shopifyPlus }
+      primaryDomain { host }
+      domains { host }
     }
     currentAppInstallation {
       accessScopes { handle }

@@ -14,6 +14,7 @@ const store = { handle: 'demo-store' };
 const report: ConnectionReport = {
   shopName: 'Demo Store',
   myshopifyDomain: 'demo-store.myshopify.com',
+  shopDomains: ['demo-store.com', 'demo-store.myshopify.com'],
   plan: 'Basic',
   grantedScopes: ['read_orders', 'write_orders'],
   missingScopes: ['read_customers', 'write_customers'],

@@ -82,6 +82,9 @@ export function shopGid(ctx: RequestContext): string {
   return `gid://shopify/Shop/${54_000_000_000 + (ctx.state.store.seed % 1_000_000)}`;
 }
 
+/** The fake store's second connected domain: demo-store.com → demo-store.de. */
+export const connectedDomain = (merchantDomain: string) => merchantDomain.replace(/\.com$/, '.de');
+
 function shopView(ctx: RequestContext) {
   const s = ctx.state;
   const limits = PLAN_LIMITS[s.plan];
@@ -102,6 +105,12 @@ function shopView(ctx: RequestContext) {
     orderNumberFormatSuffix: '',
     plan: { displayName: limits.displayName, partnerDevelopment: false, shopifyPlus: limits.shopifyPlus },
     primaryDomain: { __typename: 'Domain', id: 'gid://shopify/Domain/1', host: s.merchantDomain, url: `https://${s.merchantDomain}`, sslEnabled: true },
+    // Every domain connected to the store: the primary one, a second shop domain, the myshopify one.
+    domains: [
+      { __typename: 'Domain', id: 'gid://shopify/Domain/1', host: s.merchantDomain, url: `https://${s.merchantDomain}`, sslEnabled: true },
+      { __typename: 'Domain', id: 'gid://shopify/Domain/2', host: connectedDomain(s.merchantDomain), url: `https://${connectedDomain(s.merchantDomain)}`, sslEnabled: true },
+      { __typename: 'Domain', id: 'gid://shopify/Domain/3', host: `${s.shop}.myshopify.com`, url: `https://${s.shop}.myshopify.com`, sslEnabled: true },
+    ],
     ...metafieldAccessors(s.store.shopMetafields, shopGid(ctx)),
   };
 }

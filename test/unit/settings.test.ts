@@ -33,6 +33,7 @@ describe('defaults', () => {
       extraDomains: [],
       autoProtect: false,
       autoProtectSince: null,
+      shopDomains: [],
     });
     expect(validateSettings(defaultSettings())).toEqual([]);
   });
@@ -69,7 +70,7 @@ describe('strategyFor', () => {
     expect(strategyFor(withSettings({ defaultStrategy: 'keep' }), 'amazon')).toEqual({ kind: 'keep' });
   });
   it('neutralForms tells detection what this store writes', () => {
-    expect(neutralForms(settings)).toEqual({ prefix: 'bounce-', domain: 'mystore.com', fixedEmail: 'orders@mystore.com' });
+    expect(neutralForms(settings)).toEqual({ prefix: 'bounce-', domain: 'mystore.com', fixedEmail: 'orders@mystore.com', shopDomains: [] });
   });
 });
 
@@ -178,7 +179,9 @@ describe('export / import', () => {
 
   it('round-trips through the exported file', () => {
     const file = exportSettings(settings, 'demo-store');
-    expect(JSON.parse(file)).toMatchObject({ kind: 'proxy-mail-guard/settings', version: 1, store: 'demo-store', settings });
+    const { shopDomains: _fromShopify, ...exported } = settings; // read from Shopify at connect, not carried
+    expect(JSON.parse(file)).toMatchObject({ kind: 'proxy-mail-guard/settings', version: 1, store: 'demo-store', settings: exported });
+    expect(JSON.parse(file).settings).not.toHaveProperty('shopDomains');
     expect(parseImportedSettings(file)).toEqual({ ok: true, value: settings });
     expect(JSON.parse(exportSettings(settings))).not.toHaveProperty('store');
   });

@@ -51,7 +51,9 @@ export function BackupView({ store }: { store: StoreRef }) {
 
   async function apply(file: ImportedFile) {
     setStatus({ state: 'saving' });
-    const result = await saveStoreSettings(store.handle, file.settings);
+    // The shop's domains come from Shopify at connect, not from a file: keep this store's.
+    const current = await getStoreSettings(store.handle);
+    const result = await saveStoreSettings(store.handle, { ...file.settings, shopDomains: current.shopDomains });
     setStatus(result.ok ? { state: 'done' } : { state: 'error', error: result.error });
     if (result.ok) setText('');
   }

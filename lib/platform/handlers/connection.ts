@@ -2,6 +2,7 @@
  * Connecting a store: testing and saving credentials, testing them again later, forgetting them, and
  * opening the popup's connect step in a tab (a page cannot open the action popup itself).
  */
+import { getStoreSettings, saveStoreSettings } from '../settings-storage';
 import { browser } from 'wxt/browser';
 import type { ConnectionReport, Credentials } from '../../messages';
 import { isValidHandle, type StoreRef } from '../../store-ref';
@@ -64,13 +65,26 @@ export async function connect({ store, credentials }: { store: StoreRef; credent
   });
   if (!saved.ok) return saved;
   forgetClient(store.handle);
+  await rememberShopDomains(store.handle, report.value.shopDomains);
   return report;
+}
+
+/**
+ * The shop's primary and connected domains go into the store's settings, where every classification
+ * (card, list, bulk, automatic protection) reads its neutral forms: an order a connector already
+ * moved to the merchant's own domain is protected, not a relay order.
+ */
+async function rememberShopDomains(handle: string, shopDomains: string[]): Promise<void> {
+  const settings = await getStoreSettings(handle);
+  if (JSON.stringify(settings.shopDomains) === JSON.stringify(shopDomains)) return;
+  await saveStoreSettings(handle, { ...settings, shopDomains });
 }
 
 export function testConnection({ store }: { store: StoreRef }): Promise<Result<ConnectionReport>> {
   return asResult(async () => {
     const result = await probe(await clientFor(store));
     if (!result.ok) throw new ApiFailure(result.error.code, result.error.message, result.error.params);
+    await rememberShopDomains(store.handle, result.value.shopDomains);
     return result.value;
   });
 }
