@@ -82,6 +82,8 @@ export interface ListVerdict {
   fixable: boolean;
   /** protected only: the Shopify Flow workflow fixed it as it arrived (lib/order-facts protectedByFlow). */
   protectedBy?: 'flow';
+  /** relay only: the address itself is a relay ('email'), or the order is the marketplace's by its channel or tags (Etsy: a real address). */
+  via?: 'email' | 'channel';
 }
 
 export interface ListVerdicts {

@@ -65,7 +65,9 @@ describe('listVerdicts', () => {
     expect(answer.value.requestedCost).toBeLessThanOrEqual(400);
     expect(api.counters.costUsed - before.cost).toBeLessThanOrEqual(answer.value.requestedCost);
     const byId = new Map(answer.value.verdicts.map((v) => [v.orderId, v]));
-    expect(byId.get(DEMO_ORDERS.amazon.legacyId)).toEqual({ orderId: DEMO_ORDERS.amazon.legacyId, state: 'relay', marketplace: 'amazon', label: 'Amazon', fixable: true });
+    expect(byId.get(DEMO_ORDERS.amazon.legacyId)).toEqual({ orderId: DEMO_ORDERS.amazon.legacyId, state: 'relay', marketplace: 'amazon', label: 'Amazon', fixable: true, via: 'email' });
+    // Etsy: a real buyer address, found by its channel.
+    expect(byId.get(DEMO_ORDERS.etsy.legacyId)).toMatchObject({ state: 'relay', label: 'Etsy', via: 'channel' });
     expect(byId.get(DEMO_ORDERS.ebay.legacyId)).toMatchObject({ state: 'relay', label: 'eBay' });
     for (const k of ['neutralised', 'neutralisedDomain', 'stripped', 'fixedByUs'] as const) {
       expect(byId.get(DEMO_ORDERS[k].legacyId), k).toMatchObject({ state: 'protected', marketplace: 'amazon', fixable: false });

@@ -36,6 +36,9 @@ describe('listModel', () => {
       null,
     ]);
     expect(m.badges[0]!.title).toContain('Amazon');
+    // Found by its channel (Etsy: the buyer's real address): a marketplace order, not a relay address.
+    const etsy = listModel(state({ rows: [{ orderId: '9' }], verdicts: new Map([['9', { ...v('9', 'relay', 'Etsy'), via: 'channel' as const }]]) }), en, actions);
+    expect(etsy.badges[0]).toMatchObject({ tone: 'critical', text: 'Etsy · marketplace order' });
   });
 
   it('the line above the list counts each relay order on screen once and offers Fix them + Open bulk fix', () => {

@@ -95,6 +95,9 @@ export function needsConnection(error: AppError | null): boolean {
 function badgeFor(verdict: ListVerdict | undefined, tr: Translate): ListBadge | null {
   if (!verdict || !verdict.label) return null;
   const marketplace = verdict.label;
+  if (verdict.state === 'relay' && verdict.via === 'channel') {
+    return { orderId: verdict.orderId, tone: 'critical', text: tr('list_badge_channel', { marketplace }), title: tr('list_badge_title_channel', { marketplace }) };
+  }
   if (verdict.state === 'relay') {
     return { orderId: verdict.orderId, tone: 'critical', text: tr('list_badge_relay', { marketplace }), title: tr('list_badge_title_relay', { marketplace }) };
   }

@@ -10,6 +10,7 @@ import type { FixOutcome, ListVerdict, ListVerdicts } from '../../messages';
 import type { OrderFacts } from '../../order-facts';
 import { onMessage } from '../../messaging';
 import { classifierFromSettings } from '../../bulk/classify';
+import { detectMarketplace } from '../../marketplaces';
 import { fail, ok, type Result } from '../../result';
 import { defaultSettings, neutralForms, type StoreSettings } from '../../settings';
 import { ApiFailure, asResult } from '../../shopify/errors';
@@ -46,14 +47,18 @@ export function listVerdicts({ store, orderIds }: { store: StoreRef; orderIds: s
   const request = asResult(async (): Promise<ListVerdicts> => {
     const ids = checkIds(orderIds);
     const client = await clientFor(store);
-    const classify = classifierFromSettings(await settingsFor(store.handle));
+    const settings = await settingsFor(store.handle);
+    const classify = classifierFromSettings(settings);
     const read = ids.length ? await readOrdersFacts(client, ids) : { facts: new Map<string, OrderFacts | null>(), requests: 0, requestedCost: 0 };
     const verdicts = ids.map((orderId): ListVerdict => {
       const facts = read.facts.get(orderId);
       if (!facts) return { orderId, state: 'missing', marketplace: null, label: null, fixable: false };
       const c = classify(facts);
       const state = c.cls === 'relay' ? 'relay' : c.cls === 'neutralised' ? 'protected' : 'ordinary';
-      return { orderId, state, marketplace: c.marketplace, label: c.label, fixable: c.cls === 'relay' && !c.error && c.strategy !== null && c.strategy.kind !== 'keep', ...(c.protectedBy ? { protectedBy: c.protectedBy } : {}) };
+      const verdict: ListVerdict = { orderId, state, marketplace: c.marketplace, label: c.label, fixable: c.cls === 'relay' && !c.error && c.strategy !== null && c.strategy.kind !== 'keep', ...(c.protectedBy ? { protectedBy: c.protectedBy } : {}) };
+      // Etsy and other channel-found orders carry the buyer's real address: not a "relay address".
+      if (state === 'relay') verdict.via = detectMarketplace(facts.email, {}, settings.extraDomains) ? 'email' : 'channel';
+      return verdict;
     });
     return { verdicts, requests: read.requests, requestedCost: read.requestedCost };
   }).finally(() => inFlight.delete(key));
