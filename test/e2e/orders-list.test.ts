@@ -41,10 +41,10 @@ const screenOrders = () => page.evaluate(() => Array.from(document.querySelector
 const graphqlRequests = () => sandbox.api.counters.graphqlRequests;
 
 /** What each order should show, from the background's own verdicts call (asked from an extension page). */
-async function expectedFor(ids: string[]): Promise<Map<string, { state: string; label: string | null }>> {
+async function expectedFor(ids: string[]): Promise<Map<string, { state: string; label: string | null; via?: string }>> {
   const answer = await sendExtensionMessage(browser, 'listVerdicts', { store: { handle: sandbox.handle, origin: sandbox.origin }, orderIds: ids });
   expect(answer.ok).toBe(true);
-  const verdicts = (answer.value as { verdicts: Array<{ orderId: string; state: string; label: string | null }> }).verdicts;
+  const verdicts = (answer.value as { verdicts: Array<{ orderId: string; state: string; label: string | null; via?: string }> }).verdicts;
   return new Map(verdicts.map((v) => [v.orderId, v]));
 }
 
@@ -65,10 +65,15 @@ async function checkScreen(lang: 'en' | 'fr' | 'de' = 'en'): Promise<RowSeen[]> 
     .toBe(true);
   const rows = await rowsSeen();
   const expected = await expectedFor(rows.map((r) => r.orderId));
-  const words = { en: ['relay address', 'protected'], fr: ['adresse relais', 'protégée'], de: ['Relay-Adresse', 'geschützt'] }[lang];
+  const words = {
+    en: ['relay address', 'protected', 'marketplace order'],
+    fr: ['adresse relais', 'protégée', 'commande marketplace'],
+    de: ['Relay-Adresse', 'geschützt', 'Marktplatz-Bestellung'],
+  }[lang];
   for (const row of rows) {
     const want = expected.get(row.orderId)!;
-    if (want.state === 'relay') expect(row.badges, row.orderId).toEqual([{ orderId: row.orderId, tone: 'critical', text: `${want.label} · ${words[0]}` }]);
+    // Found by its channel (Etsy: the buyer's real address): "marketplace order", not "relay address".
+    if (want.state === 'relay') expect(row.badges, row.orderId).toEqual([{ orderId: row.orderId, tone: 'critical', text: `${want.label} · ${want.via === 'channel' ? words[2] : words[0]}` }]);
     else if (want.state === 'protected') expect(row.badges, row.orderId).toEqual([{ orderId: row.orderId, tone: 'success', text: `${want.label} · ${words[1]}` }]);
     else expect(row.badges, row.orderId).toEqual([]);
   }
@@ -132,6 +137,7 @@ describe('connected: badges follow their orders', () => {
     expect(demo.get(DEMO_ORDERS.ebay.legacyId)).toBe('eBay · relay address');
     expect(demo.get(DEMO_ORDERS.neutralised.legacyId)).toBe('Amazon · protected');
     expect(demo.get(DEMO_ORDERS.stripped.legacyId)).toBe('Amazon · protected');
+    expect(demo.get(DEMO_ORDERS.etsy.legacyId)).toBe('Etsy · marketplace order');
     expect(demo.get(DEMO_ORDERS.ordinary.legacyId)).toBeNull();
     // One request for the 50 rows (the test's own expectation call comes after, and is counted apart).
     const screens: Array<[string, () => Promise<void>, number]> = [
