@@ -2,7 +2,7 @@
  * The sweep's own GraphQL documents (validated against the pinned schema with the others by
  * test/unit/graphql-documents.test.ts).
  */
-import { ORDER_FACTS_FIELDS, ORIGINAL_EMAIL_NAMESPACE } from '../shopify/documents';
+import { ORDER_CLASSIFY_FIELDS, ORIGINAL_EMAIL_NAMESPACE } from '../shopify/documents';
 
 export const LEASE_KEY = 'auto_protect_lease';
 
@@ -46,15 +46,15 @@ export const SWEEP_CHANGED_QUERY = `#graphql
 const CUSTOMER_FIELD = 'customer { id email }';
 
 /**
- * The card's facts (the shared field list, so the sweep classifies exactly what the card sees), for up
- * to 100 orders — with the customer only when the store changes customer records too: one point less
- * per order read, on every order that arrives.
+ * The classification fields (the shared list the card's field list includes, so the sweep classifies
+ * exactly what the card sees) for up to 100 orders — with the customer only when the store changes
+ * customer records too: one point less per order read, on every order that arrives.
  */
 export const SWEEP_FACTS_QUERY = `#graphql
   query SweepFacts($ids: [ID!]!, $withCustomer: Boolean!) {
     nodes(ids: $ids) {
       ... on Order {
-        ${ORDER_FACTS_FIELDS.replace('#graphql', '').replace(CUSTOMER_FIELD, `customer @include(if: $withCustomer) { id email }`)}
+        ${ORDER_CLASSIFY_FIELDS.replace('#graphql', '').replace(CUSTOMER_FIELD, `customer @include(if: $withCustomer) { id email }`)}
       }
     }
   }

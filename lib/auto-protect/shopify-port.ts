@@ -100,6 +100,9 @@ export function shopifySweepApi(deps: { client: AdminClient; audit: AuditSink; s
         neutral: neutralForms(settings),
       }),
 
+    pendingChange: async (orderId) =>
+      (await deps.audit.forOrder(client.store.handle, orderId)).some((e) => e.status === 'pending' && e.kind === 'fix' && e.batchId === AUTO_BATCH),
+
     reconcile: async (facts) => {
       // A change interrupted before its answer (worker stopped, connection lost) left its entry pending:
       // the order now says whether it happened.

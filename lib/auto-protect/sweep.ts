@@ -5,8 +5,10 @@
  * 2. the orders *updated* since the cursor and created after the switch-on, oldest update first, in a
  *    cheap listing (one point per order: scalars only) — so an order a connector re-syncs back to its
  *    relay address is seen again;
- * 3. orders whose listed fields differ from what we last saw are read in full (the card's facts) and
- *    classified by the classifier the card, the list and the bulk job use (lib/bulk/classify.ts);
+ * 3. orders whose listed fields differ from what we last saw are read (the classification fields the
+ *    card's field list includes) and classified by the classifier the card, the list and the bulk job
+ *    use (lib/bulk/classify.ts) — except those whose listed scalars already prove they are not relay
+ *    orders (settledByScalars: same verdict, no read);
  * 4. relay orders get the store's fix through the card's change path (lib/shopify/email-change:
  *    original recorded first, exactly once), with the facts just read.
  *
@@ -58,11 +60,18 @@ export interface SweepApi {
   fix(facts: OrderFacts, strategy: Strategy): Promise<Result<FixOutcome>>;
   /** Closes audit entries an interrupted change left pending, from what the order shows now. */
   reconcile?(facts: OrderFacts): Promise<void>;
+  /** True when an automatic change of this order is still pending in the change log (local, no request). */
+  pendingChange?(orderId: string): Promise<boolean>;
 }
 
 export interface SweepContext {
   api: SweepApi;
   classify: Classifier;
+  /**
+   * True when the listing's scalars alone prove `classify` cannot call the order relay
+   * (lib/bulk/classify.ts settledByScalars): it is remembered without the full read.
+   */
+  settled?: (order: ChangedOrder) => boolean;
   /** settings.autoProtectSince: when the merchant switched it on. */
   since: string;
   /** Changes whenever the store's settings change (a stop for "Shopify refuses" retries at once then). */
@@ -79,6 +88,8 @@ export interface SweepReport {
   phase: SweepState['phase'];
   listed: number;
   read: number;
+  /** Orders listed as changed whose scalars settled them without a read. */
+  settled: number;
   fixed: number;
   failed: number;
 }
@@ -120,7 +131,7 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
 export async function runSweep(previous: SweepState, ctx: SweepContext): Promise<{ state: SweepState; report: SweepReport }> {
   const { api } = ctx;
   let state: SweepState = structuredClone(previous);
-  const report: SweepReport = { phase: 'on', listed: 0, read: 0, fixed: 0, failed: 0 };
+  const report: SweepReport = { phase: 'on', listed: 0, read: 0, settled: 0, fixed: 0, failed: 0 };
   if (state.since !== ctx.since) {
     // A new switch-on: start from it (counts stay; they are this browser's history).
     state = { ...emptySweepState(), since: ctx.since, protectedTotal: state.protectedTotal, protectedToday: state.protectedToday, lastProtectedAt: state.lastProtectedAt, lastProblem: state.lastProblem };
@@ -156,7 +167,17 @@ export async function runSweep(previous: SweepState, ctx: SweepContext): Promise
     for (;;) {
       const page: ChangedPage = unwrap(await api.listChanged(query, after));
       report.listed += page.orders.length;
-      const candidates = page.orders.filter((o) => state.memo[o.id] !== fingerprint(o));
+      const changed = page.orders.filter((o) => state.memo[o.id] !== fingerprint(o));
+      const candidates: ChangedOrder[] = [];
+      for (const o of changed) {
+        // Proven not relay by its scalars, and no change of ours to reconcile on it: no read needed.
+        if (ctx.settled?.(o) && !(state.retry[o.id] !== undefined || (await api.pendingChange?.(o.id)))) {
+          remember(state.memo, o.id, fingerprint(o));
+          report.settled++;
+          continue;
+        }
+        candidates.push(o);
+      }
       for (const o of page.orders) newest = Math.max(newest ?? 0, Date.parse(o.updatedAt));
 
       // ── 3. read and classify what changed

@@ -3,7 +3,7 @@
  * settings would make of its email — the same functions the order page uses, so the bulk preview
  * and a one-click fix never disagree.
  */
-import { detectMarketplace, type Detection, type DetectionContext } from '../marketplaces';
+import { classifyNeutralised, detectMarketplace, type Detection, type DetectionContext } from '../marketplaces';
 import { rewriteEmail, type RewriteResult, type Strategy } from '../rewrite';
 import { neutralForms, strategyFor, type StoreSettings } from '../settings';
 import type { Classification, Classifier } from './types';
@@ -40,11 +40,52 @@ export function makeClassifier(deps: ClassifyDeps): Classifier {
   };
 }
 
+type DetectSettings = Pick<StoreSettings, 'extraDomains'> & Parameters<typeof neutralForms>[0];
+
+/**
+ * THE detection rule set for an order's facts with the store's settings: the order card, the orders
+ * list, the bulk job and the automatic sweep all judge through this one function.
+ */
+export function detectWithSettings(email: string | null, context: Omit<DetectionContext, 'neutral'>, settings: DetectSettings): Detection | null {
+  const detection = detectMarketplace(email, { ...context, neutral: neutralForms(settings) }, settings.extraDomains);
+  // We recorded the relay address before changing it, and the address now is not a relay: that is
+  // our own earlier fix (perhaps with settings since changed), not a new problem.
+  if (detection && !detection.neutralised && context.originalEmail && email && detectMarketplace(email, {}, settings.extraDomains) === null) {
+    return { ...detection, neutralised: 'fixed' };
+  }
+  return detection;
+}
+
+/**
+ * Shopify's own channels: `sourceName` values no other app may assign (shopify.dev, Order
+ * `source_name`: "web", "pos", "shopify_draft_order", "iphone", "android" are protected), so an order
+ * carrying one was made by the online store, POS, a draft order or Shopify's mobile app — whose channel
+ * and app names the catalogue does not list (test/unit/classify-agreement.test.ts checks that).
+ */
+export const SHOPIFY_OWN_SOURCES: ReadonlySet<string> = new Set(['web', 'pos', 'shopify_draft_order', 'iphone', 'android']);
+
+/**
+ * True when an order's scalar fields alone (as the sweep's cheap listing returns them) prove the
+ * classifier cannot call it a relay order, whatever its channel, app and our metafields say — so the
+ * full read can be skipped without changing the verdict:
+ * - a relay address already behind a neutralising prefix (neutralised, by its email alone);
+ * - a non-relay address in one of the store's neutral forms, or none (neutralised, or ordinary);
+ * - a non-relay address on an order from Shopify's own channels with no marketplace tag (ordinary —
+ *   or, with our original saved, our own earlier fix).
+ */
+export function settledByScalars(order: { email: string | null; sourceName: string | null; tags: readonly string[] }, settings: DetectSettings): boolean {
+  const neutral = neutralForms(settings);
+  const direct = detectMarketplace(order.email, { neutral }, settings.extraDomains);
+  if (direct) return direct.neutralised !== null;
+  if (classifyNeutralised(order.email, neutral) !== null) return true;
+  if (!order.sourceName || !SHOPIFY_OWN_SOURCES.has(order.sourceName)) return false;
+  return detectMarketplace(order.email, { sourceName: order.sourceName, tags: [...order.tags], neutral }, settings.extraDomains) === null;
+}
+
 /** The classifier the background uses: the store's settings, the catalogue, and the merchant's extra domains. */
 export function classifierFromSettings(settings: StoreSettings): Classifier {
-  const neutral = neutralForms(settings);
   return makeClassifier({
-    detect: (email, context) => detectMarketplace(email, { ...context, neutral }, settings.extraDomains),
+    detect: (email, context) => detectWithSettings(email, context, settings),
     strategyFor: (marketplace) => strategyFor(settings, marketplace),
     rewrite: (email, strategy, order) => rewriteEmail(email, strategy, { orderId: order.sourceIdentifier, extraDomains: settings.extraDomains }),
   });

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { classifierFromSettings } from '../bulk/classify';
+import { classifierFromSettings, settledByScalars } from '../bulk/classify';
 import { translator, resolveLocale, t as translate } from '../i18n';
 import type { AppError } from '../result';
 import { readSweepState, type SweepState } from '../auto-protect/state';
@@ -60,6 +60,7 @@ async function checkStoreNow(handle: string): Promise<SweepReport | null> {
   const previous = (await loadSweepState(handle)) ?? readSweepState(null);
   const ctx = {
     classify: classifierFromSettings(settings),
+    settled: (order: { email: string | null; sourceName: string | null; tags: string[] }) => settledByScalars(order, settings),
     since: settings.autoProtectSince,
     settingsPrint: JSON.stringify(settings),
     owner: await ownerId(),
@@ -74,7 +75,7 @@ async function checkStoreNow(handle: string): Promise<SweepReport | null> {
     // No client, no check: the sweep still records why, so the popup and the badge say it.
     const failure = error instanceof ApiFailure ? error.toAppError() : { code: 'internal_error', message: String(error) };
     const state = await sweepUnavailable(previous, failure, ctx);
-    return { phase: state.phase, listed: 0, read: 0, fixed: 0, failed: 0 };
+    return { phase: state.phase, listed: 0, read: 0, settled: 0, fixed: 0, failed: 0 };
   }
   const { report } = await runSweep(previous, { ...ctx, api });
   return report;

@@ -9,25 +9,38 @@ export const ORIGINAL_EMAIL_NAMESPACE = 'proxy_mail_guard';
 export const ORIGINAL_EMAIL_KEY = 'original_email';
 
 /**
- * The order fields behind `OrderFacts`, as a plain selection (bulk operation queries want the fields
- * inline) and as a fragment for ordinary queries.
+ * Exactly what the shared classifier (lib/bulk/classify.ts) and the change path need to judge and fix
+ * an order: email, provenance (source, sourceIdentifier for the order-id strategy, app, channel),
+ * tags, our metafields (`fixed_by` for "protected by Flow") and the customer. The card's field list
+ * below INCLUDES it, so the card and the sweep classify the same inputs by construction; the sweep
+ * reads only this (lib/auto-protect/documents.ts, customer only when the store changes customers).
  */
-export const ORDER_FACTS_FIELDS = `#graphql
+export const ORDER_CLASSIFY_FIELDS = `#graphql
   id
   legacyResourceId
   name
   email
-  phone
-  createdAt
   customer { id email }
   sourceName
   sourceIdentifier
-  app { id name }
-  channelInformation { channelDefinition { handle channelName subChannelName } app { title } }
+  app { name }
+  channelInformation { channelDefinition { channelName } app { title } }
   tags
-  displayFulfillmentStatus
   originalEmail: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${ORIGINAL_EMAIL_KEY}") { id value }
   fixedBy: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${FIXED_BY_KEY}") { value updatedAt }
+`;
+
+/**
+ * The order fields behind `OrderFacts` (the card's): the classification fields plus what only the
+ * card shows. As a plain selection (bulk operation queries want the fields inline) and as a fragment.
+ */
+export const ORDER_FACTS_FIELDS = `#graphql
+  ${ORDER_CLASSIFY_FIELDS.replace('#graphql', '')}
+  phone
+  createdAt
+  app { id }
+  channelInformation { channelDefinition { handle subChannelName } }
+  displayFulfillmentStatus
 `;
 
 export const ORDER_FACTS_FRAGMENT = `#graphql

@@ -7,7 +7,7 @@
  * is another browser of the same merchant.
  */
 import { AuditLog, openGuardDb, type AuditEntry } from '../../lib/audit';
-import { classifierFromSettings } from '../../lib/bulk/classify';
+import { classifierFromSettings, settledByScalars } from '../../lib/bulk/classify';
 import { shopifySweepApi } from '../../lib/auto-protect/shopify-port';
 import { emptySweepState, type SweepState } from '../../lib/auto-protect/state';
 import { runSweep, type SweepReport } from '../../lib/auto-protect/sweep';
@@ -69,6 +69,7 @@ export async function startAutoWorker(
       const { report } = await runSweep(opts.box.state, {
         api: port,
         classify,
+        settled: (order) => settledByScalars(order, settings),
         since: settings.autoProtectSince!,
         settingsPrint: JSON.stringify(settings),
         owner: opts.owner,

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   };
 
   let failed = 0;
-  const split = { checks: 0 };
+  const split = { checks: 0, read: 0, settled: 0 };
   for (let minute = 1; minute <= MINUTES + 2; minute++) {
     // Idle until the next alarm: arrivals are created at their planned times (the clock jumps).
     const alarm = t0 + minute * 60_000;
@@ -78,6 +78,8 @@ async function main(): Promise<void> {
     const report = await worker.tick();
     clearInterval(arriving);
     failed += report.failed;
+    split.read += report.read;
+    split.settled += report.settled;
     split.checks++;
     collect();
   }
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
       failed,
     }),
   );
-  console.log(JSON.stringify({ relayFixed: waits.length, costUsed: api.counters.costUsed, requests: api.counters.graphqlRequests, mutations: api.counters.mutations, pointsByDocument: byDocument, checks: split.checks, realSeconds: round((Date.now() - start) / 1000) }));
+  console.log(JSON.stringify({ relayFixed: waits.length, costUsed: api.counters.costUsed, requests: api.counters.graphqlRequests, mutations: api.counters.mutations, pointsByDocument: byDocument, checks: split.checks, ordersRead: split.read, settledByListing: split.settled, realSeconds: round((Date.now() - start) / 1000) }));
   await api.close();
 }
 

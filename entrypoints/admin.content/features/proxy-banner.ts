@@ -15,6 +15,7 @@
  */
 import { findCardSlot, findContactEmail, findOrderTitle, orderPageLang, waitFor, type CardSlot } from '@/lib/admin-dom';
 import { cardAutoLine, type AutoProtectStatus } from '@/lib/auto-protect/status';
+import { detectWithSettings } from '@/lib/bulk/classify';
 import { detectMarketplace, type Detection } from '@/lib/marketplaces';
 import { sendMessage } from '@/lib/messaging';
 import type { FixOutcome } from '@/lib/messages';
@@ -67,21 +68,9 @@ const actionId = (s: Strategy) => strategyKey(s).replace(/^strategy_/, 'fix-').r
 
 export function detect(state: Pick<State, 'settings' | 'facts' | 'pageEmail'>): Detection | null {
   const { settings, facts } = state;
-  const neutral = neutralForms(settings);
-  if (facts) {
-    const detection = detectMarketplace(
-      facts.email,
-      { sourceName: facts.sourceName, channel: facts.channelName, appName: facts.appName, tags: facts.tags, originalEmail: facts.originalEmail, neutral },
-      settings.extraDomains,
-    );
-    // We recorded the relay address before changing it, and the address now is not a relay: that is
-    // our own earlier fix (perhaps with settings since changed), not a new problem.
-    if (detection && !detection.neutralised && facts.originalEmail && facts.email && detectMarketplace(facts.email, {}, settings.extraDomains) === null) {
-      return { ...detection, neutralised: 'fixed' };
-    }
-    return detection;
-  }
-  return detectMarketplace(state.pageEmail, { neutral }, settings.extraDomains);
+  // The one rule set the sweep, the list and the bulk job use (lib/bulk/classify.ts).
+  if (facts) return detectWithSettings(facts.email, { sourceName: facts.sourceName, channel: facts.channelName, appName: facts.appName, tags: facts.tags, originalEmail: facts.originalEmail }, settings);
+  return detectMarketplace(state.pageEmail, { neutral: neutralForms(settings) }, settings.extraDomains);
 }
 
 interface Actions {
