@@ -8,7 +8,7 @@
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Strategy } from './rewrite';
-import { upgradeBulkStores } from './bulk/job-store';
+import { upgradeBulkStores, type BulkDbSchema } from './bulk/job-store';
 
 export type AuditStatus = 'pending' | 'done' | 'failed' | 'undone';
 export type AuditKind = 'fix' | 'undo' | 'guard_override';
@@ -71,7 +71,7 @@ function upgrade(
   }
   // Version 2 (BULK): the bulk job stores. upgradeBulkStores is idempotent and typed loosely on purpose
   // (its stores are read through lib/bulk/job-store.ts, not through GuardDbSchema).
-  if (oldVersion < 2) upgradeBulkStores(db as unknown as IDBPDatabase<any>);
+  if (oldVersion < 2) upgradeBulkStores(db as unknown as IDBPDatabase<BulkDbSchema>);
 }
 
 /** Opens (and creates or upgrades) the database. `factory` is injectable: fake-indexeddb in tests. */

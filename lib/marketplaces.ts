@@ -240,7 +240,7 @@ export function classifyNeutralised(email: unknown, neutral?: NeutralForms): Neu
 }
 
 const safeContext = (context: unknown): DetectionContext =>
-  context !== null && typeof context === 'object' ? (context as DetectionContext) : {};
+  context !== null && typeof context === 'object' ? (context) : {};
 
 /**
  * Which marketplace sold this order, judged from its email (and, when given, its provenance and our

@@ -82,7 +82,7 @@ function elementsWithText(root: ParentNode, labels: string[]): Element[] {
       }
     }
   };
-  visit(root as unknown as Node);
+  visit(root);
   return out;
 }
 

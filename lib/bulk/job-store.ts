@@ -7,17 +7,27 @@
  * Takes an open database instead of opening one, so lib/ stays free of browser globals and tests can
  * hand it a fake-indexeddb database.
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { BulkJob, ItemStatus, JobItem } from './types';
 
 export const JOBS = 'bulk_jobs';
 export const ITEMS = 'bulk_items';
 
+/** The bulk stores as idb sees them (the database also holds lib/audit.ts's stores). */
+export interface BulkDbSchema extends DBSchema {
+  [JOBS]: { key: string; value: BulkJob; indexes: { byStore: string } };
+  [ITEMS]: {
+    key: [string, string];
+    value: JobItem;
+    indexes: { byJobSeq: [string, number]; byJobStatus: [string, ItemStatus]; byOrder: string };
+  };
+}
+
 /**
  * Creates the bulk stores if they are missing. Idempotent, so it can run from any version bump of
  * openGuardDb's upgrade without caring which version introduced them.
  */
-export function upgradeBulkStores(db: IDBPDatabase<any>, _tx?: IDBPTransaction<any, any, 'versionchange'>): void {
+export function upgradeBulkStores(db: IDBPDatabase<BulkDbSchema>): void {
   if (!db.objectStoreNames.contains(JOBS)) {
     const jobs = db.createObjectStore(JOBS, { keyPath: 'id' });
     jobs.createIndex('byStore', 'store');
@@ -41,7 +51,7 @@ export interface ItemQuery {
 }
 
 export class JobStore {
-  constructor(private readonly db: IDBPDatabase<any>) {}
+  constructor(private readonly db: IDBPDatabase<BulkDbSchema>) {}
 
   async getJob(id: string): Promise<BulkJob | undefined> {
     return this.db.get(JOBS, id);
@@ -87,7 +97,7 @@ export class JobStore {
     const countAll = q.count ?? true;
     let cursor = await this.db.transaction(ITEMS).store.index('byJobSeq').openCursor(range);
     while (cursor) {
-      const item = cursor.value as JobItem;
+      const item = cursor.value;
       if (!q.filter || q.filter(item)) {
         if (matched >= offset && items.length < limit) items.push(item);
         matched++;
@@ -107,7 +117,7 @@ export class JobStore {
     let changed = 0;
     let cursor = await tx.objectStore(ITEMS).index('byJobSeq').openCursor(IDBKeyRangeFor(job.id));
     while (cursor) {
-      const next = change(cursor.value as JobItem);
+      const next = change(cursor.value);
       if (next) {
         changed++;
         await cursor.update(next);

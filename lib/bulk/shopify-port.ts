@@ -119,7 +119,7 @@ export function shopifyBulkApi(deps: ShopifyPortDeps): BulkApi {
     async *readJsonl(url) {
       const response = await deps.download(url);
       if (!response.ok || !response.body) throw new ApiFailure('bulk_download_failed', `The export could not be downloaded (HTTP ${response.status}).`);
-      yield* linesOf(response.body as unknown as AsyncIterable<Uint8Array>);
+      yield* linesOf(response.body);
     },
 
     readOrder: (orderId) =>

@@ -7,19 +7,19 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { detectMarketplace } from '../../lib/marketplaces';
 import { rewriteEmail, type Strategy } from '../../lib/rewrite';
 import { makeClassifier } from '../../lib/bulk/classify';
-import { JobStore, upgradeBulkStores } from '../../lib/bulk/job-store';
+import { JobStore, upgradeBulkStores, type BulkDbSchema } from '../../lib/bulk/job-store';
 import type { BulkApi, BulkScanState, Classifier, FixResult, OrderPage, ScannedOrder, ThrottleState } from '../../lib/bulk/types';
 import type { OrderFacts } from '../../lib/order-facts';
 import type { AppError, Result } from '../../lib/result';
 
 let dbCounter = 0;
-export async function openTestDb(name = `bulk-test-${++dbCounter}-${Math.random()}`): Promise<{ db: IDBPDatabase<any>; name: string; store: JobStore }> {
-  const db = await openDB(name, 1, { upgrade: (d) => upgradeBulkStores(d) });
+export async function openTestDb(name = `bulk-test-${++dbCounter}-${Math.random()}`): Promise<{ db: IDBPDatabase<BulkDbSchema>; name: string; store: JobStore }> {
+  const db = await openDB<BulkDbSchema>(name, 1, { upgrade: (d) => upgradeBulkStores(d) });
   return { db, name, store: new JobStore(db) };
 }
 
-export async function reopenTestDb(name: string): Promise<{ db: IDBPDatabase<any>; store: JobStore }> {
-  const db = await openDB(name, 1, { upgrade: (d) => upgradeBulkStores(d) });
+export async function reopenTestDb(name: string): Promise<{ db: IDBPDatabase<BulkDbSchema>; store: JobStore }> {
+  const db = await openDB<BulkDbSchema>(name, 1, { upgrade: (d) => upgradeBulkStores(d) });
   return { db, store: new JobStore(db) };
 }
 

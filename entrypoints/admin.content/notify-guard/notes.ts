@@ -112,7 +112,7 @@ export function confirmInPage(doc: Document) {
       onTrustedClick(send, () => done(true));
       backdrop.addEventListener('keydown', (e) => {
         e.stopPropagation();
-        if ((e as KeyboardEvent).key === 'Escape') done(false);
+        if ((e).key === 'Escape') done(false);
       });
       (near ?? doc.body).append(host);
       keep.focus();

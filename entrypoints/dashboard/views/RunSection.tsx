@@ -34,7 +34,7 @@ export function RunSection(props: { view: JobStatusView; onPause: () => void; on
 
   const statusTone = job.status === 'done' ? (p.failed ? 'warning' : 'success') : job.status === 'running' ? 'info' : job.status === 'paused' ? 'attention' : 'neutral';
   return (
-    <Card title={undo ? t('dash_undo_title') : t('dash_run_title')} actions={<Badge tone={statusTone as never}>{t(`dash_status_${job.status}`)}</Badge>}>
+    <Card title={undo ? t('dash_undo_title') : t('dash_run_title')} actions={<Badge tone={statusTone}>{t(`dash_status_${job.status}`)}</Badge>}>
       <CardSection>
         <ProgressBar done={p.done} failed={p.failed} total={p.total} label={t('dash_progress_label')} />
         <div className="pmg-stats" data-testid="bulk-stats">
