@@ -76,7 +76,7 @@ export function strategyFor(settings: StoreSettings, marketplaceId?: string | nu
       return { kind: 'domain', domain: settings.domain, localPart: settings.domainLocalPart };
     case 'prefix':
       return { kind: 'prefix', prefix: settings.prefix };
-    default:
+    case 'strip':
       return { kind: 'strip' };
   }
 }

@@ -49,7 +49,8 @@ export function strategyLabel(strategy: Strategy | { kind: 'restore' } | null | 
       return `domain:${strategy.domain}${strategy.localPart === 'order-id' ? ':order-id' : ''}`;
     case 'prefix':
       return `prefix:${strategy.prefix ?? 'blacklisted-'}`;
-    default:
+    case 'keep':
+    case 'strip':
       return strategy.kind;
   }
 }
