@@ -63,8 +63,7 @@ export async function sendMessage<K extends MessageName>(name: K, data: MessageD
 }
 
 function callerEnv(): CallerEnv {
-  const getURL = browser.runtime.getURL as (path: string) => string;
-  return { extensionId: browser.runtime.id, extensionBase: getURL('/'), sandbox: import.meta.env?.MODE === 'sandbox' };
+  return { extensionId: browser.runtime.id, extensionBase: browser.runtime.getURL('/'), sandbox: import.meta.env?.MODE === 'sandbox' };
 }
 
 /**

@@ -151,10 +151,9 @@ function StorePopup(props: { store: StoreRef; tabId: number | null; initialTab: 
 
 async function openDashboard(store: StoreRef): Promise<void> {
   // The dashboard is the bulk helper's page; it reads the store from its address.
-  const getURL = browser.runtime.getURL as (path: string) => string;
   const query = new URLSearchParams({ store: store.handle });
   if (store.origin) query.set('origin', store.origin);
-  await browser.tabs.create({ url: getURL(`/dashboard.html?${query.toString()}`) });
+  await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html?${query.toString()}`) });
   // The toolbar popup would stay open over the new tab; the same page opened as a tab stays.
   if (isActionPopup()) window.close();
 }

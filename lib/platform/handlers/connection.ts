@@ -15,8 +15,7 @@ import { buildClient, clientFor, forgetClient, isSandbox } from '../api';
 
 export function connectUrl(handle: string): string {
   // tabs.create needs no permission; the hash is read by the popup to open its connect step.
-  const getURL = browser.runtime.getURL as (path: string) => string;
-  return getURL(`/popup.html#connect?store=${encodeURIComponent(handle)}`);
+  return browser.runtime.getURL(`/popup.html#connect?store=${encodeURIComponent(handle)}`);
 }
 
 export async function openConnect({ store }: { store: StoreRef }): Promise<Result<void>> {
