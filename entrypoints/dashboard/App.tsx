@@ -88,16 +88,18 @@ function Dashboard({ handle }: { handle: string }) {
     };
   }, [scanJob, undoJob, refresh]);
 
+  // Buttons fire and forget: every call answers a Result (sendMessage never rejects), shown in the banner.
   const act = useCallback(
-    async (run: () => Promise<{ ok: true; value: BulkJob } | { ok: false; error: AppError }>, which: 'fix' | 'undo' = 'fix') => {
+    (run: () => Promise<{ ok: true; value: BulkJob } | { ok: false; error: AppError }>, which: 'fix' | 'undo' = 'fix'): void => {
       setError(null);
-      const r = await run();
-      if (!r.ok) {
-        setError(r.error);
-        return;
-      }
-      await refresh(r.value.id, which);
-      setAuditVersion((n) => n + 1);
+      void run().then(async (r) => {
+        if (!r.ok) {
+          setError(r.error);
+          return;
+        }
+        await refresh(r.value.id, which);
+        setAuditVersion((n) => n + 1);
+      });
     },
     [refresh],
   );

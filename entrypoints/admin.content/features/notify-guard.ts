@@ -146,13 +146,14 @@ export default defineFeature({
     });
     // The admin's language can change without a navigation (its language setting): follow it.
     let lang = doc.documentElement.getAttribute('lang');
-    const langObserver = new MutationObserver(async () => {
+    const followLang = async () => {
       const next = doc.documentElement.getAttribute('lang');
       if (next === lang) return;
       lang = next;
-      const nextTr = await loadTexts(next);
+      const nextTr = await loadTexts(next); // never rejects: sendMessage answers a Result
       if (!run.signal.aborted && lang === next) guard.retranslate(nextTr, adminLang(doc));
-    });
+    };
+    const langObserver = new MutationObserver(() => void followLang());
     langObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['lang'] });
     run.signal.addEventListener('abort', () => langObserver.disconnect(), { once: true });
     return true;

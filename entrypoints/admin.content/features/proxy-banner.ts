@@ -74,9 +74,9 @@ export function detect(state: Pick<State, 'settings' | 'facts' | 'pageEmail'>): 
 }
 
 interface Actions {
-  fix(choice: FixChoice): void;
-  undo(): void;
-  connect(): void;
+  fix: (choice: FixChoice) => void;
+  undo: () => void;
+  connect: () => void;
 }
 
 /** What the card shows for a state (null = no card). Pure, so its rules read in one place. */
@@ -292,16 +292,17 @@ export default defineFeature({
     const view = doc.defaultView;
     if (view) {
       let timer: number | undefined;
+      const refreshCard = async () => {
+        if (doc.documentElement.lang !== lang) {
+          lang = doc.documentElement.lang;
+          tr = await loadTexts(lang); // never rejects: sendMessage answers a Result
+        }
+        if (state.inactive && findCardSlot(doc, orderPageLang(doc))) state.inactive = false;
+        paint();
+      };
       const observer = new view.MutationObserver(() => {
         if (timer !== undefined) view.clearTimeout(timer);
-        timer = view.setTimeout(async () => {
-          if (doc.documentElement.lang !== lang) {
-            lang = doc.documentElement.lang;
-            tr = await loadTexts(lang);
-          }
-          if (state.inactive && findCardSlot(doc, orderPageLang(doc))) state.inactive = false;
-          paint();
-        }, 30);
+        timer = view.setTimeout(() => void refreshCard(), 30);
       });
       // characterData: the 2026 admin shows the email as a button's text, which React edits in place.
       observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['lang', 'href', 'text'] });

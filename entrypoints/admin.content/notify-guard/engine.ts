@@ -245,7 +245,7 @@ export function createNotifyGuard(options: GuardOptions): NotifyGuard {
 
   async function askAndApply(box: Element, state: BoxState): Promise<void> {
     asking = true;
-    let yes = false;
+    let yes: boolean;
     try {
       const question = {
         title: tr('guard_confirm_title', { marketplace: mp }),
@@ -348,7 +348,7 @@ export function withFallback(tr: GuardOptions['tr']): GuardOptions['tr'] {
   return (key, params) => {
     const text = tr(key, params);
     if (text !== key || !FALLBACK[key]) return text;
-    return FALLBACK[key]!.replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+    return FALLBACK[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
   };
 }
 

@@ -101,7 +101,7 @@ function ConnectFormCard(props: { store: StoreRef; onConnected: (report: Connect
   return (
     <Card title={t('popup_connect_title')} id="connect">
       <Text tone="secondary">{t('popup_connect_intro', { store: `${props.store.handle}.myshopify.com` })}</Text>
-      <form onSubmit={submit} noValidate className="pmg-stack pmg-gap-300" aria-label={t('popup_connect_title')}>
+      <form onSubmit={(event) => void submit(event)} noValidate className="pmg-stack pmg-gap-300" aria-label={t('popup_connect_title')}>
         <RadioGroup
           legend={t('popup_connect_method')}
           name="method"
@@ -197,7 +197,7 @@ function ConnectionCard(props: { store: StoreRef; check: Check; setCheck: (c: Ch
           <BlockStack gap={200}>
             <Text>{t('popup_disconnect_confirm')}</Text>
             <InlineStack>
-              <Button variant="critical" onClick={disconnect} loading={busy}>
+              <Button variant="critical" onClick={() => void disconnect()} loading={busy}>
                 {t('popup_disconnect_yes')}
               </Button>
               <Button onClick={() => setConfirming(false)}>{t('popup_cancel')}</Button>
@@ -205,7 +205,7 @@ function ConnectionCard(props: { store: StoreRef; check: Check; setCheck: (c: Ch
           </BlockStack>
         ) : (
           <InlineStack>
-            <Button onClick={retest} loading={check.state === 'busy'} loadingLabel={t('popup_connect_testing')}>
+            <Button onClick={() => void retest()} loading={check.state === 'busy'} loadingLabel={t('popup_connect_testing')}>
               {t('popup_connection_retest')}
             </Button>
             <Button variant="plain" onClick={() => setConfirming(true)}>

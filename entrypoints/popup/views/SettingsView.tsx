@@ -90,7 +90,7 @@ function SettingsForm(props: { store: StoreRef; saved: StoreSettings }) {
   const extraProblems = [...problems.values()].filter((p) => p.field.startsWith('extraDomains.'));
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="pmg-stack pmg-gap-400" aria-label={t('popup_settings_title')}>
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="pmg-stack pmg-gap-400" aria-label={t('popup_settings_title')}>
       <Card title={t('popup_settings_guard_title')} id="guard">
         <Checkbox
           label={t('popup_settings_guard')}
