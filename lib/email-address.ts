@@ -27,6 +27,7 @@ export const ATOM = "(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\\x00-\\x7F])+";
 const LOCAL_PART = new RegExp(`^${ATOM}(?:\\.${ATOM})*$`, 'u');
 export const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 export const FORBIDDEN_IN_DOMAIN = /[\s/\\?#:@[\]%<>"',;()]/u;
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 export const MAX_DOMAIN_LENGTH = 253;
 

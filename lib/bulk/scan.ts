@@ -75,7 +75,7 @@ async function scanBulk(ctx: ScanContext, job: BulkJob): Promise<Result<void>> {
     if (!ctx.alive()) return { ok: false, error: stopped() };
     await ctx.store.putJob(job);
   }
-  let url: string | null = null;
+  let url: string | null;
   for (;;) {
     if (!ctx.alive()) return { ok: false, error: stopped() };
     const state = await ctx.api.bulkScanStatus(job.scan.bulkOperationId);

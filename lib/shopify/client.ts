@@ -292,7 +292,7 @@ export class AdminClient {
 /** Documents differ in cost by their page size; other variables hardly matter. */
 function costKey(document: string, variables: Record<string, unknown>): string {
   const first = variables.first ?? variables.pageSize;
-  return first === undefined ? document : `${document}\u0000${String(first)}`;
+  return first === undefined ? document : `${document}\u0000${JSON.stringify(first)}`;
 }
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so concurrent retries spread out. */

@@ -133,7 +133,7 @@ export class RequestQueue {
     try {
       promise = task.send();
     } catch (error) {
-      promise = Promise.reject(error);
+      promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     promise.then(
       (sent) => {
