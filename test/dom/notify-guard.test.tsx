@@ -73,8 +73,8 @@ function render(ui: React.ReactNode) {
   act(() => root.render(ui));
 }
 
-function start(overrides: Partial<GuardOptions> = {}) {
-  return act(() =>
+function start(overrides: Partial<GuardOptions> = {}): void {
+  act(() => {
     createNotifyGuard({
       doc: document,
       signal: controller.signal,
@@ -86,8 +86,8 @@ function start(overrides: Partial<GuardOptions> = {}) {
       graceMs: 50,
       onEvent: (e) => events.push(e),
       ...overrides,
-    }),
-  );
+    });
+  });
 }
 
 const box = () => document.querySelector('input[type=checkbox]') as HTMLInputElement;

@@ -1,7 +1,6 @@
 import {
   execute,
   getNamedType,
-  isObjectType,
   Kind,
   parse,
   validate,

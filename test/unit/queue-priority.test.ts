@@ -3,7 +3,7 @@
  * sweep (background), which leave a cushion of points in the bucket for it.
  */
 import { describe, expect, it } from 'vitest';
-import { INTERACTIVE_RESERVE, RequestQueue, type Sent } from '../../lib/shopify/queue';
+import { RequestQueue, type Sent } from '../../lib/shopify/queue';
 import type { QueryCost } from '../../lib/shopify/bucket';
 import type { Clock } from '../../lib/shopify/clock';
 

@@ -48,7 +48,7 @@ function harness(
   let seed = 12345;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const { clock, now, advance } = virtualClock();
-  let t = 0;
+  const t = 0;
   void t;
   const max = options.max ?? 100;
   const restore = options.restore ?? 50;
