@@ -448,8 +448,8 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
     const path = url.pathname;
     if (req.method === 'POST' && path === '/__storage/staged-uploads') {
       const raw = await readRawBody(req);
-      let fields = new Map<string, string>();
-      let file: string | null = null;
+      let fields: Map<string, string>;
+      let file: string | null;
       try {
         const form = await new Request('http://storage.invalid/', { method: 'POST', headers: { 'content-type': String(req.headers['content-type'] ?? '') }, body: raw as unknown as BodyInit }).formData();
         fields = new Map([...form.entries()].filter(([, v]) => typeof v === 'string') as [string, string][]);
