@@ -4,6 +4,7 @@
  * The engine only ever talks to the store through BulkApi, so it runs against an in-memory fake in
  * unit tests and against lib/shopify in the extension.
  */
+import type { AuditEntry } from '../audit';
 import type { OrderFacts } from '../order-facts';
 import type { AppError, Result } from '../result';
 import type { Strategy } from '../rewrite';
@@ -260,7 +261,7 @@ export interface BulkMutationApi {
   /** Writes the original on its own (the email changed but the metafield did not); else puts the email back. */
   secureOriginal(orderId: string, original: string, previousEmail: string | null): Promise<Result<'saved' | 'reverted'>>;
   /** Audit entries of a reconciled batch, in one write. */
-  recordAudit(entries: import('../audit').AuditEntry[]): Promise<void>;
+  recordAudit(entries: AuditEntry[]): Promise<void>;
 }
 
 export interface JobStatusView {
