@@ -106,8 +106,7 @@ export function AutoProtectCard(props: { store: StoreRef; connected: boolean | n
 }
 
 async function openBulkFix(store: StoreRef): Promise<void> {
-  const getURL = browser.runtime.getURL as (path: string) => string;
   const query = new URLSearchParams({ store: store.handle });
   if (store.origin) query.set('origin', store.origin);
-  await browser.tabs.create({ url: getURL(`/dashboard.html?${query.toString()}`) });
+  await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html?${query.toString()}`) });
 }
