@@ -44,17 +44,21 @@ export const SWEEP_CHANGED_QUERY = `#graphql
 `;
 
 const CUSTOMER_FIELD = 'customer { id email }';
+const CHANNEL_APP_FIELD = 'app { title }';
 
 /**
  * The classification fields (the shared list the card's field list includes, so the sweep classifies
  * exactly what the card sees) for up to 100 orders — with the customer only when the store changes
- * customer records too: one point less per order read, on every order that arrives.
+ * customer records too: one point less per order read, on every order that arrives. The channel's
+ * app is the classifier's app name only when the order has no app of its own, so it is read first
+ * without it (one point less per channel order) and again with it for orders with a channel and no
+ * app (shopify-port.ts): the same facts as the full list, in the end.
  */
 export const SWEEP_FACTS_QUERY = `#graphql
-  query SweepFacts($ids: [ID!]!, $withCustomer: Boolean!) {
+  query SweepFacts($ids: [ID!]!, $withCustomer: Boolean!, $withChannelApp: Boolean!) {
     nodes(ids: $ids) {
       ... on Order {
-        ${ORDER_CLASSIFY_FIELDS.replace('#graphql', '').replace(CUSTOMER_FIELD, `customer @include(if: $withCustomer) { id email }`)}
+        ${ORDER_CLASSIFY_FIELDS.replace('#graphql', '').replace(CUSTOMER_FIELD, `customer @include(if: $withCustomer) { id email }`).replace(CHANNEL_APP_FIELD, `app @include(if: $withChannelApp) { title }`)}
       }
     }
   }

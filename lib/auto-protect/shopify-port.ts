@@ -80,14 +80,23 @@ export function shopifySweepApi(deps: { client: AdminClient; audit: AuditSink; s
     readFacts: (ids) =>
       asResult(async () => {
         const facts = new Map<string, OrderFacts | null>();
-        for (let at = 0; at < ids.length; at += FACTS_PER_REQUEST) {
-          const chunk = ids.slice(at, at + FACTS_PER_REQUEST);
-          const data = await client.request<{ nodes: Array<OrderNode | Record<string, never> | null> }>(SWEEP_FACTS_QUERY, { ids: chunk.map(orderGid), withCustomer: settings.updateCustomer });
-          chunk.forEach((id, i) => {
-            const node = data?.nodes?.[i];
-            facts.set(id, node && 'id' in node ? toOrderFacts(node as OrderNode) : null);
-          });
-        }
+        const read = async (list: string[], withChannelApp: boolean): Promise<string[]> => {
+          const again: string[] = [];
+          for (let at = 0; at < list.length; at += FACTS_PER_REQUEST) {
+            const chunk = list.slice(at, at + FACTS_PER_REQUEST);
+            const data = await client.request<{ nodes: Array<OrderNode | Record<string, never> | null> }>(SWEEP_FACTS_QUERY, { ids: chunk.map(orderGid), withCustomer: settings.updateCustomer, withChannelApp });
+            chunk.forEach((id, i) => {
+              const node = data?.nodes?.[i];
+              const order = node && 'id' in node ? (node as OrderNode) : null;
+              // No app of its own: the channel's app names it (toOrderFacts), so read that too.
+              if (order && !withChannelApp && !order.app && order.channelInformation) again.push(id);
+              facts.set(id, order ? toOrderFacts(order) : null);
+            });
+          }
+          return again;
+        };
+        const again = await read(ids, false);
+        if (again.length > 0) await read(again, true);
         return facts;
       }),
 

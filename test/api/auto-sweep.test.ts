@@ -13,6 +13,9 @@ import { restoreOriginal } from '../../lib/shopify/email-change';
 import { FakeClock, startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
 import { testSettings, virtualClock } from './bulk-worker';
 import { StateBox, startAutoWorker } from './auto-worker';
+import { ORDINARY_APPS } from '../fake-admin-api/connectors.ts';
+import { shopifySweepApi } from '../../lib/auto-protect/shopify-port';
+import { readOrderFacts } from '../../lib/shopify/order-facts';
 
 const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 let api: FakeAdminApi;
@@ -31,6 +34,28 @@ const order = (id: number) => api.store.orderById(id)!;
 const minute = () => api.clock.advance(60_000);
 
 describe('automatic protection sweep', () => {
+  it("reads the card's classification facts: an order with a channel and no app of its own is named by the channel's app", async () => {
+    const s = settings();
+    // Only the channel's app says Etsy: the sweep's first read leaves it out, so it must read it again.
+    const channel = { handle: 'shop_x', channelName: 'Shop X', subChannelName: 'Shop X', isMarketplace: true, app: ORDINARY_APPS.etsyIntegration };
+    const lone = api.store.addOrder({ email: 'jane.doe@example.org', sourceName: '9911', app: null, channel, tags: [] } as Parameters<typeof api.store.addOrder>[0]);
+    const plain = api.connector.arriveNow('relay').order;
+    const worker = await startAutoWorker(api, { dbName: `auto-${db++}`, box: new StateBox(), owner: 'A', settings: s, clock: virtualClock(api) });
+    const port = shopifySweepApi({ client: worker.client, audit: worker.audit as never, settings: s });
+    const read = await port.readFacts([String(lone.id), String(plain.id)]);
+    expect(read.ok).toBe(true);
+    const classify = classifierFromSettings(s);
+    for (const id of [lone.id, plain.id]) {
+      const card = (await readOrderFacts(worker.client, String(id)))!;
+      const sweep = read.ok ? read.value.get(String(id))! : null;
+      const inputs = (f: typeof card) => ({ email: f.email, sourceName: f.sourceName, sourceIdentifier: f.sourceIdentifier, appName: f.appName, channelName: f.channelName, tags: f.tags, originalEmail: f.originalEmail, fixedBy: f.fixedBy });
+      expect(inputs(sweep!)).toEqual(inputs(card));
+      expect(classify(sweep!)).toEqual(classify(card));
+    }
+    expect(read.ok && read.value.get(String(lone.id))!.appName).toBe('Etsy Marketplace Integration');
+    expect(classify(read.ok ? read.value.get(String(lone.id))! : ({} as never)).cls).toBe('relay');
+  });
+
   it('fixes new relay and Etsy orders once, leaves ordinary, already protected and older orders alone', async () => {
     const s = settings();
     const older = api.store.changedOrders().length;
