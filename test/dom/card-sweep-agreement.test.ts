@@ -93,7 +93,6 @@ describe('card and sweep: one rule set', () => {
   it('the listing settles only what the full read would call not relay, on 3,000 generated orders of every kind', () => {
     const store = new Store({ seed: 11, count: 3000, anchor: Date.parse('2026-06-01T00:00:00Z'), merchantDomain: 'demo-store.com', clock: new FakeClock('manual', 0) });
     for (const [, settings] of settingsList) {
-      const classify = classifierFromSettings(settings);
       let settled = 0;
       for (let i = 0; i < store.size; i++) {
         const o = store.order(store.ordinalAt(i));
