@@ -1,3 +1,4 @@
+// Past 400 lines on purpose: one class whose methods share the live job state; splitting would pass that state between files.
 /**
  * The bulk job runner: drives a scanning or running job to its end, one order at a time through the
  * API port, writing every step to the job store before the next call (see ./engine.ts for the

@@ -1,3 +1,4 @@
+// Past 400 lines on purpose: the fake Admin API server's HTTP routes (GraphQL, OAuth, storage, control) in one place, each a short handler.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

@@ -1,3 +1,4 @@
+// Past 400 lines on purpose: the fake store's one mutable model (orders, customers, metafields, arrivals); its generators already live in generator.ts.
 import type { FakeClock } from './clock.ts';
 import { buildDemoOrder, DEMO_KEYS } from './fixtures.ts';
 import { expandCore, generateCore, lineItemsFor, openFulfillmentOrder, originalEmailMetafield, type GenContext, type GeneratedCore } from './generator.ts';
