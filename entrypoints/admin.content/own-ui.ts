@@ -38,3 +38,34 @@ export function onTrustedClick(node: HTMLElement, action: (event: MouseEvent) =>
     action(event);
   });
 }
+
+/** A button we put into the admin: its label, look and what a person's click does. */
+export interface OwnButton {
+  id: string;
+  label: string;
+  primary?: boolean;
+  disabled?: boolean;
+  onClick(): void;
+}
+
+/**
+ * Element builders for our shadow roots (card, list banner): text only through textContent, never
+ * markup, and buttons that act on trusted clicks only and never reach the admin's own handlers.
+ */
+export function ownBuilders(doc: Document) {
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+    const node = doc.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const button = (b: OwnButton, extra = ''): HTMLButtonElement => {
+    const node = el('button', [b.primary ? 'primary' : '', extra].filter(Boolean).join(' '), b.label);
+    node.type = 'button';
+    node.dataset.action = b.id;
+    node.disabled = Boolean(b.disabled);
+    onTrustedClick(node, () => b.onClick());
+    return node;
+  };
+  return { el, button };
+}

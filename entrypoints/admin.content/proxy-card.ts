@@ -4,7 +4,7 @@
  * header with icon and title, white body, Polaris buttons, Polaris tokens for every colour, radius,
  * space and type. Page data only ever goes in through textContent / attributes — never innerHTML.
  */
-import { attachOwnShadow, onTrustedClick } from './own-ui';
+import { attachOwnShadow, ownBuilders } from './own-ui';
 import { OWN_MARK } from '@/lib/admin-dom';
 import { tokenCss } from './card-tokens';
 import type { Translate } from './texts';
@@ -86,21 +86,7 @@ export function createCardHost(doc: Document): CardHandle {
   const container = doc.createElement('div');
   root.append(style, container);
 
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
-    const node = doc.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
-  const button = (b: CardButton, extra = '') => {
-    const node = el('button', [b.primary ? 'primary' : '', extra].filter(Boolean).join(' '), b.label);
-    node.type = 'button';
-    node.dataset.action = b.id;
-    node.disabled = Boolean(b.disabled);
-    // Never reaches the admin's own handlers; a script's click does nothing (own-ui.ts).
-    onTrustedClick(node, () => b.onClick());
-    return node;
-  };
+  const { el, button } = ownBuilders(doc);
 
   let shown = '';
   return {

@@ -4,9 +4,9 @@
  * textContent and attributes. Badges are keyed by the ROW they sit in and carry the order id they were
  * painted for, so a re-used <tr> that now shows another order never keeps the old badge.
  */
-import { attachOwnShadow, onTrustedClick } from '../own-ui';
+import { attachOwnShadow, ownBuilders } from '../own-ui';
 import { OWN_MARK, type ListRow } from '@/lib/admin-dom';
-import type { ListBadge, ListBanner, ListButton } from './model';
+import type { ListBadge, ListBanner } from './model';
 
 const FONT = "var(--p-font-family-sans, 'Inter', -apple-system, BlinkMacSystemFont, 'San Francisco', 'Segoe UI', Roboto, 'Helvetica Neue', sans-serif)";
 
@@ -121,21 +121,7 @@ export function createBanner(doc: Document): BannerHandle {
   style.textContent = BANNER_CSS;
   const container = doc.createElement('div');
   root.append(style, container);
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
-    const node = doc.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
-  const button = (b: ListButton) => {
-    const node = el('button', b.primary ? 'primary' : '', b.label);
-    node.type = 'button';
-    node.dataset.action = b.id;
-    node.disabled = Boolean(b.disabled);
-    // Never reaches the admin's own handlers (a row click navigates); a script's click does nothing.
-    onTrustedClick(node, () => b.onClick());
-    return node;
-  };
+  const { el, button } = ownBuilders(doc);
   let shown = '';
   return {
     host,
