@@ -40,7 +40,7 @@ export function onTrustedClick(node: HTMLElement, action: (event: MouseEvent) =>
 }
 
 /** A button we put into the admin: its label, look and what a person's click does. */
-export interface OwnButton {
+interface OwnButton {
   id: string;
   label: string;
   primary?: boolean;
