@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import '@/components/styles.css';
 import './dashboard.css';
-import { languageTag, resolveLocale } from '@/lib/i18n';
+import { languageTag, loadLocale, resolveLocale } from '@/lib/i18n';
 import { isValidHandle } from '@/lib/store-ref';
 import { App } from './App';
 
@@ -20,4 +20,10 @@ const locale = params.get('lang') ? resolveLocale(params.get('lang')) : browserL
 const handle = params.get('store') ?? '';
 document.documentElement.lang = languageTag(locale);
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App locale={locale} handle={isValidHandle(handle) ? handle : null} />);
+// Only this language's catalogue is fetched (its own chunk); t() then reads it synchronously. If the
+// chunk cannot load, the dashboard renders in English (t's fallback) rather than not at all.
+void loadLocale(locale)
+  .catch(() => undefined)
+  .then(() => {
+    if (root) createRoot(root).render(<App locale={locale} handle={isValidHandle(handle) ? handle : null} />);
+  });

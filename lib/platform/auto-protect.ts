@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { classifierFromSettings, settledByScalars } from '../bulk/classify';
-import { translator, resolveLocale, t as translate } from '../i18n';
+import { loadLocale, translator, resolveLocale, t as translate } from '../i18n';
 import type { AppError } from '../result';
 import { readSweepState, type SweepState } from '../auto-protect/state';
 import { runSweep, sweepUnavailable, type SweepReport } from '../auto-protect/sweep';
@@ -98,14 +98,16 @@ export async function storeStatus(handle: string, now = new Date()): Promise<Aut
   return statusOf(handle, settings.autoProtect, settings.autoProtectSince, await loadSweepState(handle), now);
 }
 
-function uiTranslate() {
+async function uiTranslate() {
   let locale = 'en';
   try {
     locale = browser.i18n.getUILanguage();
   } catch {
     // not available (tests): English
   }
-  return translator(resolveLocale(locale));
+  const resolved = resolveLocale(locale);
+  await loadLocale(resolved);
+  return translator(resolved);
 }
 
 /** Same wording as the popup's errors: `err_<code>` in the locale, else the English sentence. */
@@ -117,7 +119,7 @@ export function errorSentence(tr: ReturnType<typeof translator>) {
 }
 
 export async function paintBadge(): Promise<void> {
-  const tr = uiTranslate();
+  const tr = await uiTranslate();
   const statuses = await Promise.all((await listConfiguredStores()).map((handle) => storeStatus(handle)));
   const badge = toolbarBadge(statuses, tr, translate('en', 'extName') === 'extName' ? 'Proxy Mail Guard' : tr('extName'), errorSentence(tr));
   const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;

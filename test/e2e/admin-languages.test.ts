@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resolveLocale, t } from '../../lib/i18n';
+import { loadAllLocales, resolveLocale, t } from '../../lib/i18n';
 import { MORE_LANGS } from '../sandbox/app/i18n-more';
 import { surfaceText } from '../sandbox/app/surfaces/common';
 import { DEMO_ORDERS, startSandbox, type Sandbox } from '../sandbox/server';
@@ -31,6 +31,7 @@ const box = () => find.box(page, 'notifyFulfil', '');
 const expected = (lang: string, key: string) => t(resolveLocale(lang), key, { marketplace: 'Amazon' });
 
 beforeAll(async () => {
+  await loadAllLocales(); // the expected texts, in every language
   sandbox = await startSandbox({ orders: 20, layout: '2026' });
   browser = await launchBrowser({ extensionDir: await extensionCopy() });
   page = await browser.newPage();

@@ -5,8 +5,8 @@ import { loadTexts, errorText } from '../../entrypoints/admin.content/texts';
 import { classifyNotifyLabel, hasWordBook, resetWordBooks } from '../../lib/notify-words';
 
 describe('getTexts (content-script translations from the background)', () => {
-  it('answers only the asked prefixes, in the admin language', () => {
-    const r = getTexts({ locale: 'fr-CA', prefixes: ['card_'] });
+  it('answers only the asked prefixes, in the admin language', async () => {
+    const r = await getTexts({ locale: 'fr-CA', prefixes: ['card_'] });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.locale).toBe('fr');
@@ -14,8 +14,8 @@ describe('getTexts (content-script translations from the background)', () => {
     expect(Object.keys(r.value.texts).every((k) => k.startsWith('card_'))).toBe(true);
   });
 
-  it('never hands out other areas (popup, dashboard) and falls back to English for unknown languages', () => {
-    const r = getTexts({ locale: 'ko', prefixes: ['popup_', 'dash_', 'err_'] });
+  it('never hands out other areas (popup, dashboard) and falls back to English for unknown languages', async () => {
+    const r = await getTexts({ locale: 'ko', prefixes: ['popup_', 'dash_', 'err_'] });
     if (!r.ok) throw new Error('expected ok');
     expect(r.value.locale).toBe('en');
     expect(Object.keys(r.value.texts).length).toBeGreaterThan(0);
@@ -33,12 +33,12 @@ describe('getTexts (content-script translations from the background)', () => {
 
   it('hands the admin language\'s notify words over with its texts (only English words are bundled)', async () => {
     resetWordBooks();
-    const r = getTexts({ locale: 'pt-BR', prefixes: ['guard_'] });
+    const r = await getTexts({ locale: 'pt-BR', prefixes: ['guard_'] });
     if (!r.ok) throw new Error('expected ok');
     expect(r.value.locale).toBe('pt_BR');
     expect(r.value.words?.lang).toBe('pt');
     for (const none of ['en', 'ko']) {
-      const answer = getTexts({ locale: none, prefixes: [] });
+      const answer = await getTexts({ locale: none, prefixes: [] });
       expect(answer.ok && answer.value.words).toBeUndefined(); // English is bundled; Korean has no words
     }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import { LOCALES, resolveLocale, t } from '../../lib/i18n';
 
@@ -28,5 +28,19 @@ describe('i18n', () => {
       expect(placeholders(catalogue[key]!.message), `${locale}:${key}`).toEqual(placeholders(entry.message));
       expect(catalogue[key]!.message.includes('$'), `${locale}:${key}`).toBe(false);
     }
+  });
+
+  it('speaks a language only once its catalogue is loaded (English until then, and always as the fallback)', async () => {
+    // A fresh copy of the module: the test setup has loaded every catalogue into the shared one.
+    vi.resetModules();
+    const fresh = await import('../../lib/i18n');
+    expect(fresh.isLocaleLoaded('en')).toBe(true);
+    expect(fresh.isLocaleLoaded('fr')).toBe(false);
+    expect(fresh.t('fr', 'card_undo')).toBe('Undo');
+    await fresh.loadLocale('fr');
+    expect(fresh.isLocaleLoaded('fr')).toBe(true);
+    expect(fresh.t('fr', 'card_undo')).toBe('Annuler');
+    expect(fresh.isLocaleLoaded('de')).toBe(false); // one language at a time
+    expect(fresh.t('fr', 'no_such_key')).toBe('no_such_key');
   });
 });

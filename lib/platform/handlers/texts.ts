@@ -1,11 +1,11 @@
 /**
  * Translations for the content script, in the ADMIN's language. The content script runs on every
- * admin page and must stay small (≤ 30 KB gzip), so it does not bundle the six catalogues (popup and
+ * admin page and must stay small (≤ 30 KB gzip), so it does not bundle the catalogues (popup and
  * dashboard texts included); it asks the background for the few prefixes it shows (card_, guard_,
  * err_, strategy_) in one locale — and, with them, the notify-guard words of the admin's language
  * (lib/notify-words/languages.ts), so adding an admin language costs the content script nothing.
  */
-import { LOCALES, resolveLocale, t, type Locale } from '../../i18n';
+import { LOCALES, loadLocale, resolveLocale, t, type Locale } from '../../i18n';
 import en from '../../../public/_locales/en/messages.json';
 import { onMessage } from '../../messaging';
 import { notifyLangOf, type NotifyLang, type WordBook } from '../../notify-words';
@@ -28,8 +28,9 @@ export interface TextsAnswer {
   words?: { lang: NotifyLang; book: WordBook };
 }
 
-export function getTexts({ locale, prefixes }: { locale: string; prefixes: string[] }): Result<TextsAnswer> {
+export async function getTexts({ locale, prefixes }: { locale: string; prefixes: string[] }): Promise<Result<TextsAnswer>> {
   const resolved = resolveLocale(locale);
+  await loadLocale(resolved);
   const wordsLang = notifyLangOf(locale);
   const wanted = (Array.isArray(prefixes) ? prefixes : []).filter((p) => ALLOWED_PREFIXES.includes(p));
   const texts: Record<string, string> = {};
