@@ -22,16 +22,16 @@ export default defineConfig({
     // admin hosts, the only pages the popup cares about. (If a surface ever needs other tabs' URLs,
     // prefer `activeTab`, granted per click, to `tabs`.)
     // `alarms`: the one-minute check of automatic protection (nothing broader).
-    permissions: ['storage', 'alarms'],
+    // `scripting`: the background puts the order list's script (entrypoints/orders-list.ts) into the admin
+    // tab that asks for it, so the every-page script stays small without a web-accessible file (which
+    // any admin page could fetch to detect us). No install warning; it reaches only our host permissions.
+    permissions: ['storage', 'alarms', 'scripting'],
     // Drawn once in design/icon.svg, rendered by `npm run icons`; WXT lists public/icon/*.png as `icons`.
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
     host_permissions: mode === 'sandbox' ? [...ADMIN_MATCHES, ...SANDBOX_MATCHES] : ADMIN_MATCHES,
     // Shopify's file storage (bulk mutation uploads, bulk result files): asked from the dashboard when a
     // large job needs it, never at install (lib/platform/storage-hosts.ts; the sandbox adds the fake's).
     optional_host_permissions: mode === 'sandbox' ? [...STORAGE_MATCHES, 'http://127.0.0.2/*'] : STORAGE_MATCHES,
-    // The order list's feature is a separate script the content script imports only on the list
-    // (entrypoints/orders-list.ts), keeping the every-page script small; only the admin may load it.
-    web_accessible_resources: [{ resources: ['orders-list.js'], matches: mode === 'sandbox' ? [...ADMIN_MATCHES, ...SANDBOX_MATCHES] : ADMIN_MATCHES }],
     // Firefox only: Chrome warns about (and ignores) this key. The extension sends data only to the
     // merchant's own store (Shopify Admin API) and collects nothing for us: `none`. Firefox needs
     // 140+ to understand `data_collection_permissions` (140 is the current ESR).

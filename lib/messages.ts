@@ -109,6 +109,8 @@ export interface ProtocolMap extends BulkProtocol {
   fixListedOrder(data: { store: StoreRef; orderId: string }, from: 'store-tab'): Result<FixOutcome>;
   /** Opens the dashboard (bulk fix for the whole store) in a tab. */
   openBulkFix(data: { store: StoreRef }, from: 'store-tab'): Result<void>;
+  /** Puts the list feature's script (orders-list.js) into the asking frame's isolated world: no web-accessible file. */
+  loadOrdersListScript(data: { store: StoreRef }, from: 'store-tab'): Result<void>;
 
   // ── settings (content script; read-only: the page never writes extension storage) ──
   getSettings(data: { store: StoreRef }, from: 'store-tab'): Result<StoreSettings>;

@@ -6,6 +6,7 @@
 export const PERMISSIONS: Readonly<Record<string, string>> = {
   storage: 'settings (storage.sync), credentials (storage.local), per-tab page status (storage.session)',
   alarms: 'automatic protection: the one-minute check for new marketplace orders',
+  scripting: "the orders list: the background puts the list's script into the admin tab showing the list (no web-accessible file)",
 };
 
 /** Hosts granted at install: the admin the content script decorates and the store's Admin API. */
@@ -22,12 +23,7 @@ export const OPTIONAL_HOST_PERMISSIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Files the admin pages may load from the extension (only the admin hosts, never other sites). Issue 11
- * asks for none; the orders list loads its own script this way to keep the every-page script small.
+ * Manifest keys that would let pages or other extensions in, or relax the CSP: never present. Issue 11:
+ * no web-accessible resources either (a page could fetch one to detect the extension).
  */
-export const WEB_ACCESSIBLE_RESOURCES: Readonly<Record<string, string>> = {
-  'orders-list.js': 'the orders-list feature, imported by the content script on the orders list only',
-};
-
-/** Manifest keys that would let pages or other extensions in, or relax the CSP: never present. */
-export const FORBIDDEN_KEYS = ['externally_connectable', 'content_security_policy'] as const;
+export const FORBIDDEN_KEYS = ['externally_connectable', 'content_security_policy', 'web_accessible_resources'] as const;

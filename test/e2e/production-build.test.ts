@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../lib/i18n';
 import { launchBrowser, type LaunchedBrowser } from './harness';
 import { zipEntries } from './zip-entries';
-import { FORBIDDEN_KEYS, HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS, WEB_ACCESSIBLE_RESOURCES } from './manifest-policy';
+import { FORBIDDEN_KEYS, HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, OPTIONAL_PERMISSIONS, PERMISSIONS } from './manifest-policy';
 
 const OUTPUT = resolve(process.cwd(), '.output');
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
@@ -145,12 +145,9 @@ describe.each([
     expect([...(m.optional_permissions ?? [])].sort(), 'optional_permissions').toEqual(keys(OPTIONAL_PERMISSIONS));
     expect([...(m.optional_host_permissions ?? [])].sort(), 'optional_host_permissions').toEqual(keys(OPTIONAL_HOST_PERMISSIONS));
     expect(keys(HOST_PERMISSIONS)).toEqual([...ADMIN_HOSTS].sort()); // the hosts as they have always been
-    // No page or other extension can message us or load our files; no relaxed CSP (no remote code).
+    // No page or other extension can message us or load our files (no web-accessible resources at
+    // all); no relaxed CSP (no remote code).
     for (const key of FORBIDDEN_KEYS) expect(m, key).not.toHaveProperty(key);
-    // Web-accessible files: only those listed, and only to the admin hosts.
-    const accessible = (m.web_accessible_resources ?? []) as Array<{ resources: string[]; matches?: string[] }>;
-    expect(accessible.flatMap((entry) => entry.resources).sort()).toEqual(keys(WEB_ACCESSIBLE_RESOURCES));
-    for (const entry of accessible) expect([...(entry.matches ?? [])].sort()).toEqual([...ADMIN_HOSTS].sort());
   });
 
   it('keeps our admin UI closed and the content script free of the settings validator', () => {

@@ -19,6 +19,7 @@ import { readOrdersFacts, requireOrderFacts } from '../../shopify/order-facts';
 import { isValidHandle, type StoreRef } from '../../store-ref';
 import { getStoreSettings } from '../settings-storage';
 import { auditLogInstance, clientFor } from '../api';
+import { loadOrdersListScript } from './list-script';
 
 /** The admin's list shows at most 250 rows; more in one ask is not a list screen. */
 export const LIST_MAX_IDS = 250;
@@ -107,4 +108,5 @@ export function registerOrdersListHandlers(): void {
   onMessage('openBulkFix', 'store-tab', openBulkFix);
   onMessage('listVerdicts', 'store-tab', listVerdicts);
   onMessage('fixListedOrder', 'store-tab', fixListedOrder);
+  onMessage('loadOrdersListScript', 'store-tab', loadOrdersListScript);
 }
