@@ -210,6 +210,8 @@ function classifyNeutralised(email, neutral) {
   if (fixed && key === fixed) return "fixed";
   var own = bareDomain(neutral ? neutral.domain : undefined);
   if (own && parts.asciiDomain === own) return "domain";
+  var shops = neutral && neutral.shopDomains ? neutral.shopDomains : [];
+  for (var i = 0; i < shops.length; i++) if (asciiDomain(shops[i]) === parts.asciiDomain) return "domain";
   if (stripPrefixes(parts.local, validPrefixes(neutral)).prefixed) return "prefix";
   return null;
 }
@@ -353,6 +355,8 @@ export default function main(input) {
   var out = { change: false, email: "", original: email || "", marketplace: "", reason: "", version: VERSION };
   var found = detectMarketplace(email, context, STORE.extraDomains);
   if (!found) { out.reason = "not_marketplace"; return out; }
+  // As lib/bulk/classify detectWithSettings: our original saved and no relay address now = our own earlier fix.
+  if (!found.neutralised && context.originalEmail && email && detectMarketplace(email, {}, STORE.extraDomains) === null) found.neutralised = "fixed";
   out.marketplace = found.marketplace;
   if (found.neutralised) { out.reason = "already_" + found.neutralised; return out; }
   var result = rewriteEmail(email, strategyFor(found.marketplace), { orderId: order.sourceIdentifier, extraDomains: STORE.extraDomains });

@@ -33,6 +33,8 @@ const STORES: [string, StoreSettings][] = [
   ['prefix (default)', settings({ defaultStrategy: 'prefix' })],
   ['prefix (store prefix)', settings({ defaultStrategy: 'prefix', prefix: 'bounce-' })],
   ['IDN domain', settings({ defaultStrategy: 'domain', domain: 'Bücher.de' })],
+  // The shop's own domains, read at connect: a connector's address there is already neutral.
+  ['shop domains', settings({ shopDomains: ['mystore.com', 'xn--bcher-kva.de', 'shop.example.com'] })],
   [
     'overrides + extra domains',
     settings({ defaultStrategy: 'domain', domain: 'mystore.com', fixedEmail: 'orders@mystore.com', overrides: { etsy: 'keep', ebay: 'prefix', walmart: 'fixed', custom: 'strip' }, extraDomains: ['relay.walmart.ca', '@Mp.Laredoute-Marketplace.FR'] }),
