@@ -3,13 +3,8 @@
  * looks like the Shopify admin. Import `components/styles.css` once from the page's entry module.
  */
 export { cx } from './ui/cx';
-export { Page, Card, CardSection, BlockStack, InlineStack, Text, VisuallyHidden, Facts } from './ui/layout';
-export type { TextTone } from './ui/layout';
+export { Page, Card, CardSection, BlockStack, InlineStack, Text, Facts } from './ui/layout';
 export { Button } from './ui/Button';
-export type { ButtonProps, ButtonVariant } from './ui/Button';
 export { TextField, Select, Checkbox, RadioGroup } from './ui/fields';
-export type { TextFieldProps, SelectProps, SelectOption, CheckboxProps, RadioGroupProps, RadioOption } from './ui/fields';
 export { Banner, Badge, Spinner } from './ui/feedback';
-export type { Tone, BadgeTone } from './ui/feedback';
 export { Tabs } from './ui/Tabs';
-export type { TabItem } from './ui/Tabs';

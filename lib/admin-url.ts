@@ -97,11 +97,6 @@ export const isFulfilPage = is('fulfil');
 export const isRefundPage = is('refund');
 export const isOrderEditPage = is('order-edit');
 export const isOrderList = is('order-list');
-/** Any page of one order (the order itself or one of its sub-pages). */
-export const isOrderSubPage = (url: Input, options?: ParseOptions) => {
-  const loc = parseAdminUrl(url, options);
-  return loc.store !== null && loc.orderId !== null;
-};
 
 /** Sample URLs per surface; "other" holds admin pages of no surface, "notAdmin" holds pages we never run on. */
 export const SAMPLE_URLS: Record<AdminSurface | 'notAdmin', string[]> = {

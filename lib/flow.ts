@@ -18,7 +18,6 @@ import { FIXED_BY_FLOW, FIXED_BY_KEY, FLOW_VERSION_KEY } from './order-facts';
 import type { StoreSettings } from './settings';
 import { buildCode } from './flow/code';
 
-export { fingerprint } from './flow/code';
 
 export interface FlowWorkflow {
   inputQuery: string;

@@ -20,8 +20,7 @@
 import { CATALOGUE, GENERIC_SENDERS, STOREFRONT_TLD, type MarketplaceEntry } from './marketplaces-catalogue';
 import { asciiDomain, isBlankEmail, isSameOrSubdomain, normaliseEmail, splitEmail } from './email-address';
 
-export { normaliseEmail, splitEmail, isValidEmail, isBlankEmail } from './email-address';
-export { CATALOGUE, SUGGESTED_EXTRA_DOMAINS } from './marketplaces-catalogue';
+export { normaliseEmail, splitEmail, isValidEmail } from './email-address';
 
 export interface Detection {
   marketplace: string; // lower-case id: amazon, ebay, etsy, walmart, kaufland, allegro, ...

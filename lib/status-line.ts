@@ -54,5 +54,3 @@ export function toStatusLine(text: string): StatusLine {
     return plainLine(text);
   }
 }
-
-export const sameLine = (a: StatusLine, b: StatusLine) => JSON.stringify(a) === JSON.stringify(b);

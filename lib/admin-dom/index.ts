@@ -15,46 +15,38 @@
  *   dialogs.ts       dialogs opened without a URL change, and their kind
  *   observe.ts       following a re-rendering page (observe / waitFor)
  *   orders-list.ts   the order index: rows, which order each shows, bulk actions that fulfil at once
- * Import from 'lib/admin-dom' (this file), not from the modules: it is the public surface.
+ * Import from 'lib/admin-dom' (this file), not from the modules: it is the public surface (what features use;
+ * knip keeps it to that).
  */
 
-export { OWN_MARK, deepElements, deepQueryAll, deepText, queryAllDeep, textDeep } from './shadow';
-export { adminLang, orderPageLang, ORDER_PAGE_LANGS, type OrderPageLang } from './language';
+export { OWN_MARK, deepText, queryAllDeep, textDeep } from './shadow';
+export { adminLang, orderPageLang } from './language';
 export {
-  ORDER_PAGE_LABELS,
   findMainArea,
   findOrderTitle,
   findCustomerCard,
   emailFromMailto,
   findContactEmail,
   findCardSlot,
-  type ContactEmail,
   type CardSlot,
 } from './order-page';
 export {
-  isCheckbox,
   isBoxChecked,
   findCheckboxes,
   checkboxLabelText,
   findNotifyBoxes,
   notifyLabelAnchor,
-  type NotifyBox,
-  type NotifyBoxSearch,
 } from './notify-boxes';
-export { findDialogs, dialogTitle, dialogKind } from './dialogs';
-export { observe, waitFor, type ObserveOptions } from './observe';
+export { findDialogs, dialogKind } from './dialogs';
+export { observe, waitFor } from './observe';
 export {
   orderIdFromHref,
   readRow,
-  tableRows,
   findOrdersList,
   hasListLayout,
   findListSlot,
   selectedRows,
   bulkFulfilNowButton,
-  BULK_FULFIL_NOW_LABELS,
   type ListRow,
   type OrdersList,
-  type ListSlot,
-  type UnmatchedReason,
 } from './orders-list';

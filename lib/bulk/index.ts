@@ -8,6 +8,5 @@
  *   shopify-port.ts / queries.ts the Admin API side, classify.ts, audit-view.ts, csv.ts, protocol.ts
  */
 export * from './types';
-export { JobStore, upgradeBulkStores } from './job-store';
-export { BulkEngine, matcher, type BulkEngineDeps, type DryRunSummary, type PreviewQuery } from './engine';
-export { stopped } from './scan';
+export { JobStore } from './job-store';
+export { BulkEngine, type DryRunSummary } from './engine';

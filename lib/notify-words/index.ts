@@ -19,7 +19,7 @@
 import { ENGLISH } from './english';
 import { NOTIFY_LANGS, type DialogKind, type NotifyLang, type WordBook } from './types';
 
-export { NOTIFY_LANGS, type DialogKind, type NotifyLang, type WordBook } from './types';
+export { type DialogKind, type NotifyLang, type WordBook } from './types';
 
 const books = new Map<NotifyLang, WordBook>([['en', ENGLISH]]);
 
@@ -149,12 +149,12 @@ export function mentionsKnownWords(text: string): boolean {
   );
 }
 
-/** Is this label text a restock / inventory box (the refund page's structural anchor)? */
+/** Is this label text a restock / inventory box (the refund page's structural anchor)? @public word-list API beside classifyNotifyLabel */
 export function isRestockLabel(text: string, lang: NotifyLang | null = null): boolean {
   return familyHit(foldText(text), lang, (b) => b.restock) !== null;
 }
 
-/** Is this label text a marketing-consent box (never touched)? */
+/** Is this label text a marketing-consent box (never touched)? @public word-list API beside classifyNotifyLabel */
 export function isMarketingLabel(text: string, lang: NotifyLang | null = null): boolean {
   return familyHit(foldText(text), lang, (b) => b.marketing) !== null;
 }

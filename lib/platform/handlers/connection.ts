@@ -10,7 +10,7 @@ import { onMessage } from '../../messaging';
 import { fail, ok, type Result } from '../../result';
 import { ApiFailure, asResult } from '../../shopify/errors';
 import { testConnection as probe } from '../../shopify/connection';
-import { getCredentials, removeCredentials, saveCredentials, saveExchangedToken } from '../credentials';
+import { removeCredentials, saveCredentials, saveExchangedToken } from '../credentials';
 import { buildClient, clientFor, forgetClient, isSandbox } from '../api';
 
 export function connectUrl(handle: string): string {
@@ -93,10 +93,6 @@ export async function disconnect({ store }: { store: StoreRef }): Promise<Result
   await removeCredentials(store.handle);
   forgetClient(store.handle);
   return ok(undefined);
-}
-
-export async function isConnected(handle: string): Promise<boolean> {
-  return (await getCredentials(handle)) !== null;
 }
 
 export function registerConnectionHandlers(): void {

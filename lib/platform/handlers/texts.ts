@@ -45,4 +45,3 @@ export function registerTextHandlers(): void {
   onMessage('getTexts', 'admin-tab', getTexts);
 }
 
-export { LOCALES };
