@@ -5,7 +5,7 @@
  * err_, strategy_) in one locale — and, with them, the notify-guard words of the admin's language
  * (lib/notify-words/languages.ts), so adding an admin language costs the content script nothing.
  */
-import { LOCALES, loadLocale, resolveLocale, t, type Locale } from '../../i18n';
+import { loadLocale, resolveLocale, t, type Locale } from '../../i18n';
 import en from '../../../public/_locales/en/messages.json';
 import { onMessage } from '../../messaging';
 import { notifyLangOf, type NotifyLang, type WordBook } from '../../notify-words';
