@@ -12,6 +12,7 @@ import type { BulkJob, ItemStatus, JobItem } from './types';
 
 export const JOBS = 'bulk_jobs';
 export const ITEMS = 'bulk_items';
+const UPDATE_PAGE = 2000;
 
 /** The bulk stores as idb sees them (the database also holds lib/audit.ts's stores). */
 export interface BulkDbSchema extends DBSchema {
@@ -114,17 +115,24 @@ export class JobStore {
    */
   async updateItems(job: BulkJob, change: (item: JobItem) => JobItem | null): Promise<number> {
     const tx = this.db.transaction([JOBS, ITEMS], 'readwrite');
+    const items = tx.objectStore(ITEMS);
+    const index = items.index('byJobSeq');
     let changed = 0;
-    let cursor = await tx.objectStore(ITEMS).index('byJobSeq').openCursor(IDBKeyRangeFor(job.id));
-    while (cursor) {
-      const next = change(cursor.value);
-      if (next) {
-        changed++;
-        await cursor.update(next);
+    // Pages read with getAll and written with put, still one transaction: a cursor.update() per item
+    // was quadratic in fake-indexeddb (10,000 items: 210 s against 1.4 s), and pages keep memory flat.
+    for (let from = -Infinity; ; ) {
+      const page = (await index.getAll(IDBKeyRangeFor(job.id, from), UPDATE_PAGE)) as JobItem[];
+      for (const item of page) {
+        const next = change(item);
+        if (next) {
+          changed++;
+          void items.put(next);
+        }
       }
-      cursor = await cursor.continue();
+      if (page.length < UPDATE_PAGE) break;
+      from = page[page.length - 1]!.seq + 1;
     }
-    await tx.objectStore(JOBS).put(job);
+    void tx.objectStore(JOBS).put(job);
     await tx.done;
     return changed;
   }

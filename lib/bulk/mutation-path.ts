@@ -87,13 +87,24 @@ export async function runMutationPath(ctx: MutationPathContext, job: BulkJob): P
       m.lines = lines;
       const file = await buildFile(ctx.store, job);
       if (!ctx.alive()) return { kind: 'stopped' };
-      // A restart between the start and its record: the operation is Shopify's current one, by name.
+      // A restart between the start and its record: the operation is Shopify's current one, by name
+      // (whatever its status — it may have finished meanwhile).
       const running = await api.findRunning(marker(job, m.round));
-      let operationId = running.ok && running.value ? running.value.id : null;
+      if (!running.ok) return { kind: 'failed', error: running.error };
+      let operationId = running.value?.id ?? null;
+      if (!operationId && m.stagedUploadPath) {
+        // The start may have been sent, and its operation is no longer Shopify's current one: never
+        // send the round again blind — re-read its orders; those not reached go into the next round.
+        m.stage = 'checking';
+        await ctx.store.putJob(job);
+        continue;
+      }
       if (!operationId) {
         const staged = await api.stageUpload(file);
         if (!staged.ok) return giveBack(ctx, job, staged.error);
         m.stagedUploadPath = staged.value.stagedUploadPath;
+        if (!ctx.alive()) return { kind: 'stopped' };
+        await ctx.store.putJob(job);
         const started = await startOperation(ctx, job, m);
         if (!started.ok) return giveBack(ctx, job, started.error);
         operationId = started.value;
@@ -145,14 +156,17 @@ function newRound(round: number): MutationRound {
   return { round, stage: 'staging', stagedUploadPath: null, operationId: null, resultUrl: null, linesRead: 0, lines: 0, operationStatus: null };
 }
 
-/** Queued → applying (with their line), in scan order; orders already applying keep their place. */
+/**
+ * Queued → applying, a slice at a time (orders already applying from an interrupted staging stay so).
+ * Lines are matched back by the order id in each payload, so the line number is only a note.
+ */
 async function markRound(store: JobStore, job: BulkJob): Promise<number> {
-  let line = 0;
-  await store.updateItems(job, (item) => {
-    if (item.status === 'queued') return { ...item, status: 'applying', attempts: item.attempts + 1, bulkLine: line++, error: undefined };
-    if (item.status === 'applying') return { ...item, bulkLine: line++ };
-    return null;
-  });
+  let line = (await store.countWithStatus(job.id, 'applying'));
+  for (;;) {
+    const queued = await store.itemsWithStatus(job.id, 'queued', 2000);
+    if (!queued.length) break;
+    await store.putItemsWithJob(job, queued.map((item) => ({ ...item, status: 'applying' as const, attempts: item.attempts + 1, bulkLine: line++, error: undefined })));
+  }
   return line;
 }
 

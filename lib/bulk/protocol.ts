@@ -7,7 +7,7 @@ import type { Result } from '../result';
 import type { StoreRef } from '../store-ref';
 import type { DryRunSummary, PreviewQuery } from './engine';
 import type { AuditFilters, AuditRow } from './audit-view';
-import type { BulkFilters, BulkJob, JobItem, JobStatusView } from './types';
+import type { ApplyPath, BulkFilters, BulkJob, JobItem, JobStatusView } from './types';
 
 export interface BulkProtocol {
   bulkScan(data: { store: StoreRef }, from: 'extension'): Result<BulkJob>;
@@ -15,7 +15,8 @@ export interface BulkProtocol {
   bulkStatus(data: { jobId: string }, from: 'extension'): Result<JobStatusView>;
   bulkPreview(data: { jobId: string } & PreviewQuery, from: 'extension'): Result<{ items: JobItem[]; matched: number }>;
   bulkDryRun(data: { jobId: string; filters: BulkFilters }, from: 'extension'): Result<DryRunSummary>;
-  bulkStart(data: { jobId: string; filters: BulkFilters; customer: boolean }, from: 'extension'): Result<BulkJob>;
+  /** `path`: 'bulk-mutation' once the dashboard has the storage hosts granted (else, or absent, one call per order). */
+  bulkStart(data: { jobId: string; filters: BulkFilters; customer: boolean; path?: ApplyPath }, from: 'extension'): Result<BulkJob>;
   bulkPause(data: { jobId: string }, from: 'extension'): Result<BulkJob>;
   bulkResume(data: { jobId: string }, from: 'extension'): Result<BulkJob>;
   bulkCancel(data: { jobId: string }, from: 'extension'): Result<BulkJob>;

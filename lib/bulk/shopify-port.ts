@@ -203,7 +203,7 @@ function bulkMutationApi(deps: ShopifyPortDeps, upload: (url: string, form: Form
     asResult(async () => {
       const data = await client.request<{ currentBulkOperation: BulkNode | null }>(BULK_CURRENT_MUTATION_QUERY);
       const op = data?.currentBulkOperation;
-      const ours = !!op && (op.status === 'CREATED' || op.status === 'RUNNING' || op.status === 'COMPLETED') && (op.query ?? '').includes(marker);
+      const ours = !!op && (op.query ?? '').includes(marker);
       return ours ? { id: op.id } : null;
     });
   return {

@@ -255,7 +255,7 @@ export interface BulkMutationApi {
   stageUpload(file: Blob): Promise<Result<{ stagedUploadPath: string }>>;
   /** bulkOperationRunMutation; `name` marks the document so a lost answer or a restart finds it again. */
   runMutation(document: string, stagedUploadPath: string): Promise<Result<{ id: string }>>;
-  /** Our own operation if it is the one Shopify runs now (by the marker in its document). */
+  /** Our own operation if it is Shopify's current (latest) one, whatever its status (by the marker in its document). */
   findRunning(marker: string): Promise<Result<{ id: string } | null>>;
   mutationStatus(id: string): Promise<Result<BulkScanState & { partialDataUrl: string | null }>>;
   /** Writes the original on its own (the email changed but the metafield did not); else puts the email back. */

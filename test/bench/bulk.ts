@@ -2,9 +2,15 @@
  * `npm run bench:bulk`: the bulk job against the fake Admin API at the Standard plan's limits
  * (100 points/s, 2,000-point bucket — read from the responses, as in a real store), in real time.
  *
- *   1. 10,000 orders: scan (bulk operation), then fix every relay order (strip);
- *   2. 100,000 orders: scan only.
- * One JSON line each: {"orders","scanSeconds","applySeconds","utilisation","throttledErrors","failed","peakHeapMB"}.
+ *   1. 10,000 orders: scan (bulk operation), then fix every relay order (strip) one call per order:
+ *      `"mode":"per-order"`;
+ *   2. 100,000 orders: scan, then fix every relay order through Shopify bulk mutations (staged upload,
+ *      bulkOperationRunMutation, result file): `"mode":"bulk-mutation"`, with the client's peak heap and
+ *      its own CPU time (the fake API runs in a child process, so neither counts the server);
+ *   3. 100,000 orders: scan only (memory flat in the number of orders).
+ * One JSON line each: {"mode","orders","costPerOrder","ordersPerSecond","scanSeconds","applySeconds","utilisation","throttledErrors","failed","peakHeapMB"}.
+ * costPerOrder = cost points spent while applying ÷ orders changed; ordersPerSecond = orders changed ÷
+ * apply seconds.
  * utilisation = cost points spent while applying ÷ what the bucket allowed in that time
  * (bucket size + restore rate × seconds).
  *
@@ -36,9 +42,9 @@ class CountingSink extends JobStore {
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
-async function startServer(orders: number): Promise<{ store: { shop: string; origin: string; token: string }; child: ChildProcess }> {
+async function startServer(orders: number, extra: Record<string, unknown> = {}): Promise<{ store: { shop: string; origin: string; token: string }; child: ChildProcess }> {
   const script = fileURLToPath(new URL('./bulk-server.ts', import.meta.url));
-  const child = fork(script, [JSON.stringify({ orders })], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, [JSON.stringify({ orders, ...extra })], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const store = await new Promise<{ shop: string; origin: string; token: string }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { shop: string; origin: string; token: string }));
     child.once('exit', (code) => reject(new Error(`fake API exited (${code})`)));
@@ -125,7 +131,10 @@ async function applyRun(orders: number) {
     if (!done.ok) throw new Error(done.error.message);
     const bucket = worker.client.stats.lastCost?.throttleStatus;
     const budget = (bucket?.maximumAvailable ?? 0) + (bucket?.restoreRate ?? 0) * applySeconds;
+    const changed = done.value.job.progress.changed;
     return {
+      costPerOrder: changed ? round((worker.client.stats.costUsed - costBefore) / changed, 2) : null,
+      ordersPerSecond: round(changed / applySeconds, 2),
       applySeconds: round(applySeconds),
       fixed: done.value.job.progress.changed,
       utilisation: budget ? round((worker.client.stats.costUsed - costBefore) / budget, 3) : null,
@@ -143,14 +152,74 @@ async function applyRun(orders: number) {
   }
 }
 
+/**
+ * Scan into fake-indexeddb, then fix every relay order through Shopify bulk mutations. peakHeapMB is the
+ * client's heap less what fake-indexeddb holds for the job (items and audit entries a browser keeps on
+ * disk; measured by deleting the database at the end); heapWithStoredDataMB is the raw figure.
+ */
+async function bulkMutationRun(orders: number) {
+  const { store, child } = await startServer(orders, { storage: true });
+  const dbName = `bench-mutation-${orders}-${Date.now()}`;
+  const worker = await startWorker(store, dbName, { settings: testSettings(), bulkThreshold: 2500, bulkMutation: true, pollMs: 500 });
+  try {
+    const t0 = performance.now();
+    const scan = await worker.engine.startScan(store.shop);
+    if (!scan.ok) throw new Error(scan.error.message);
+    await worker.engine.idle();
+    const scanSeconds = (performance.now() - t0) / 1000;
+    gc();
+    const costBefore = worker.client.stats.costUsed;
+    const throttledBefore = worker.client.stats.throttled;
+    const heap = heapSampler();
+    const cpu0 = process.cpuUsage();
+    const t1 = performance.now();
+    const started = await worker.engine.start(scan.value.id, { path: 'bulk-mutation' });
+    if (!started.ok) throw new Error(started.error.message);
+    await worker.engine.idle();
+    const applySeconds = (performance.now() - t1) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const rawPeak = heap.stop();
+    const done = await worker.engine.status(scan.value.id);
+    if (!done.ok) throw new Error(done.error.message);
+    worker.kill();
+    gc();
+    const withData = process.memoryUsage().heapUsed;
+    await dropDatabase(dbName);
+    gc();
+    const stored = mb(Math.max(0, withData - process.memoryUsage().heapUsed));
+    const changed = done.value.job.progress.changed;
+    return {
+      mode: 'bulk-mutation',
+      orders,
+      relay: done.value.job.progress.total,
+      costPerOrder: changed ? round((worker.client.stats.costUsed - costBefore) / changed, 3) : null,
+      ordersPerSecond: round(changed / applySeconds, 1),
+      scanSeconds: round(scanSeconds),
+      applySeconds: round(applySeconds),
+      cpuSeconds: round((cpu.user + cpu.system) / 1e6),
+      throttledErrors: worker.client.stats.throttled - throttledBefore,
+      failed: done.value.job.progress.failed,
+      notice: done.value.job.notice?.code ?? null,
+      peakHeapMB: round(rawPeak - stored),
+      heapWithStoredDataMB: rawPeak,
+      storedDataMB: stored,
+    };
+  } finally {
+    worker.kill();
+    child.disconnect();
+    await dropDatabase(dbName).catch(() => undefined);
+  }
+}
+
 async function run(orders: number, apply: boolean) {
   const scan = await scanHeap(orders);
-  const result: Record<string, unknown> = { orders, scanSeconds: scan.scanSeconds, applySeconds: null, utilisation: null, throttledErrors: scan.throttled, failed: 0, peakHeapMB: scan.peakHeapMB, itemsStored: scan.items };
+  const result: Record<string, unknown> = { mode: apply ? 'per-order' : 'scan-only', orders, costPerOrder: null, ordersPerSecond: null, scanSeconds: scan.scanSeconds, applySeconds: null, utilisation: null, throttledErrors: scan.throttled, failed: 0, peakHeapMB: scan.peakHeapMB, itemsStored: scan.items };
   if (apply) Object.assign(result, await applyRun(orders));
   console.log(JSON.stringify(result));
 }
 
 const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-await run(Number(process.env.BENCH_BULK_ORDERS ?? 10_000), process.env.BENCH_BULK_APPLY !== '0');
-await run(Number(process.env.BENCH_BULK_SCAN ?? 100_000), false);
+if (process.env.BENCH_BULK_PER_ORDER !== '0') await run(Number(process.env.BENCH_BULK_ORDERS ?? 10_000), process.env.BENCH_BULK_APPLY !== '0');
+if (process.env.BENCH_BULK_MUTATION !== '0') console.log(JSON.stringify(await bulkMutationRun(Number(process.env.BENCH_BULK_MUTATION_ORDERS ?? 100_000))));
+if (process.env.BENCH_BULK_SCAN !== '0') await run(Number(process.env.BENCH_BULK_SCAN ?? 100_000), false);

@@ -145,7 +145,7 @@ export function registerBulkHandlers(): void {
   onMessage('bulkStatus', 'extension', call((e, { jobId }) => e.status(jobId)));
   onMessage('bulkPreview', 'extension', call((e, { jobId, ...q }) => e.preview(jobId, q)));
   onMessage('bulkDryRun', 'extension', call((e, { jobId, filters }) => e.dryRun(jobId, filters)));
-  onMessage('bulkStart', 'extension', call((e, { jobId, filters, customer }) => e.start(jobId, { filters, customer })));
+  onMessage('bulkStart', 'extension', call((e, { jobId, filters, customer, path }) => e.start(jobId, { filters, customer, ...(path === 'bulk-mutation' ? { path } : {}) })));
   onMessage('bulkPause', 'extension', call((e, { jobId }) => e.pause(jobId)));
   onMessage('bulkResume', 'extension', call((e, { jobId }) => e.resume(jobId)));
   onMessage('bulkCancel', 'extension', call((e, { jobId }) => e.cancel(jobId)));
