@@ -69,10 +69,6 @@ describe(`bulk-mutation path, ${ORDERS.toLocaleString('en')} orders, Shopify's b
       if (op.n === 1 && closeAt !== null && line >= closeAt) closeAt = null;
     };
     m.linesPerSecond = 20_000;
-    const debug = process.env.DEBUG_BULK ? setInterval(async () => {
-      const v = await worker.engine.status(jobId).catch(() => null);
-      console.log('DBG', JSON.stringify(v && v.ok && { s: v.value.job.status, p: v.value.job.progress, m: v.value.job.mutation, n: v.value.job.notice, e: v.value.job.error }), m.current()?.n, m.current()?.status, m.current()?.lines.length, api.counters.mutations);
-    }, 2000) : null;
     const started = await worker.engine.start(jobId, { path: 'bulk-mutation' });
     expect(started.ok).toBe(true);
     await until(() => closeAt === null, 'the first operation to run');
@@ -82,7 +78,6 @@ describe(`bulk-mutation path, ${ORDERS.toLocaleString('en')} orders, Shopify's b
     m.faults.missingLines = 40;
     await worker.engine.idle();
 
-    if (debug) clearInterval(debug);
     const view = await worker.engine.status(jobId);
     if (!view.ok) throw new Error(view.error.message);
     expect(view.value.job.status, log.join('\n')).toBe('done');
