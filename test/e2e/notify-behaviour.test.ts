@@ -11,6 +11,8 @@ import { DEMO_ORDERS, startSandbox, type Sandbox } from '../sandbox/server';
 import { surfaceText } from '../sandbox/app/surfaces/common';
 import { defaultSettings } from '../../lib/settings';
 import type { PageStatus } from '../../lib/messages';
+import { translator } from '../../lib/i18n';
+import { renderStatusLine } from '../../lib/status-line';
 import { extensionCopy, guardLabel, outboxFor, removeExtensionCopies } from './notify-scenarios';
 
 const T = 15_000;
@@ -39,6 +41,11 @@ async function submitFulfil(orderId: string) {
 async function pageStatus(): Promise<PageStatus | null> {
   const all = (await browser.serviceWorker!.evaluate(() => (globalThis as any).chrome.storage.session.get(null))) as Record<string, PageStatus>;
   return Object.entries(all).find(([k]) => k.startsWith('pageStatus:'))?.[1] ?? null;
+}
+
+/** The page status's actions as the popup shows them in English (they are stored as message keys). */
+async function actionTexts(): Promise<string[]> {
+  return ((await pageStatus())?.actions ?? []).map((line) => renderStatusLine(translator('en'), line));
 }
 
 async function auditOverrides(): Promise<Array<{ kind: string; orderId: string; surface?: string; marketplace: string | null }>> {
@@ -108,7 +115,7 @@ describe('notify guard behaviour', () => {
     await expect.poll(auditOverrides, { timeout: T }).toEqual([
       expect.objectContaining({ kind: 'guard_override', orderId: amazon.legacyId, surface: 'fulfil', marketplace: 'amazon' }),
     ]);
-    await expect.poll(async () => (await pageStatus())?.actions ?? [], { timeout: T }).toContain('Notify box turned back on by you (Fulfil items)');
+    await expect.poll(actionTexts, { timeout: T }).toContain('Notify box turned back on by you (Fulfil items)');
 
     await submitFulfil(amazon.legacyId);
     expect(outboxFor(sandbox, amazon.id).map((m) => m.to)).toEqual([amazon.email]); // the merchant's explicit choice
@@ -121,7 +128,7 @@ describe('notify guard behaviour', () => {
     await expect.poll(() => guardLabel(page).count(), { timeout: T }).toBe(1);
     await guardLabel(page).waitFor({ timeout: T });
     expect(await notifyBox().isChecked()).toBe(false);
-    await expect.poll(async () => (await pageStatus())?.actions ?? [], { timeout: T }).toContain('Notify box turned off (Fulfil items)');
+    await expect.poll(actionTexts, { timeout: T }).toContain('Notify box turned off (Fulfil items)');
     const status = await pageStatus();
     expect(status?.flagged).toMatchObject({ marketplace: 'amazon', label: 'Amazon' });
     await submitFulfil(amazon.legacyId);
