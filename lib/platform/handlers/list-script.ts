@@ -11,7 +11,7 @@ import type { MessageSender } from '../../messaging';
 import { redactSecrets } from '../../redact';
 
 /** The built file of entrypoints/orders-list.ts (an unlisted script: not in the manifest, not web-accessible). */
-export const LIST_SCRIPT_FILE = '/orders-list.js';
+const LIST_SCRIPT_FILE = '/orders-list.js';
 
 export async function loadOrdersListScript(_data: unknown, sender: MessageSender): Promise<Result<void>> {
   const tabId = sender.tab?.id;
