@@ -13,6 +13,7 @@ import { defaultSettings, neutralForms, type StoreSettings } from '../../lib/set
 import { AdminClient } from '../../lib/shopify/client';
 import type { Clock } from '../../lib/shopify/clock';
 import type { FakeAdminApi } from '../fake-admin-api/index.ts';
+import { connectedDomain } from '../fake-admin-api/resolvers.ts';
 
 export function testSettings(over: Partial<StoreSettings> = {}): StoreSettings {
   // The seeded store neutralised some orders with its own domain and a fixed address: say so.
@@ -135,6 +136,16 @@ export function needsFix(o: { kind: string; email: string | null }): boolean {
 }
 
 /** The ids the job must change under these settings, judged by the classifier on the fake's own records. */
+/**
+ * The shop's own domains as a connected extension stores them (the fake's Shop.primaryDomain and
+ * domains: {shop}.com, its connected .de twin, {shop}.myshopify.com). Orders a connector moved there
+ * count as protected, so browser tests that connect must expect them so.
+ */
+export function connectedShopDomains(api: FakeAdminApi): string[] {
+  const primary = `${api.shop}.com`;
+  return [primary, connectedDomain(primary), `${api.shop}.myshopify.com`];
+}
+
 export function expectedRelayIds(api: FakeAdminApi, settings: StoreSettings): string[] {
   const classify = classifierFromSettings(settings);
   return fakeOrders(api)

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { connectStore, launchBrowser, type LaunchedBrowser } from './harness';
-import { expectedRelayIds } from '../api/bulk-worker';
+import { connectedShopDomains, expectedRelayIds } from '../api/bulk-worker';
 import { defaultSettings } from '../../lib/settings';
 
 describe('bulk dashboard', () => {
@@ -26,7 +26,7 @@ describe('bulk dashboard', () => {
 
   it('scans, previews, applies with a progress bar, logs and undoes', async () => {
     // The store has default settings (strip): what the job must change, by the fake's own records.
-    const relay = expectedRelayIds(sandbox.api, defaultSettings());
+    const relay = expectedRelayIds(sandbox.api, { ...defaultSettings(), shopDomains: connectedShopDomains(sandbox.api) });
     expect(relay.length).toBeGreaterThan(20);
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html?store=${sandbox.handle}&lang=en`);

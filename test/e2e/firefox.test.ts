@@ -15,7 +15,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { DEMO_ORDERS, startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxText } from '../sandbox/app/i18n';
 import { surfaceText } from '../sandbox/app/surfaces/common';
-import { expectedRelayIds } from '../api/bulk-worker';
+import { connectedShopDomains, expectedRelayIds } from '../api/bulk-worker';
 import { defaultSettings } from '../../lib/settings';
 import { EXTENSION_ORIGIN, byLabel, bySelector, byText, hrefOf, launchFirefox, typeInto, until, type LaunchedFirefox } from './firefox-harness';
 
@@ -188,7 +188,7 @@ describe('Firefox ESR with the Firefox sandbox build', () => {
   it('bulk dashboard: scans and fixes 200 marketplace orders', async () => {
     sandbox.api.reset();
     // The store's default fix is now the blocking prefix (saved in the popup above).
-    const relay = expectedRelayIds(sandbox.api, { ...defaultSettings(), defaultStrategy: 'prefix' });
+    const relay = expectedRelayIds(sandbox.api, { ...defaultSettings(), defaultStrategy: 'prefix', shopDomains: connectedShopDomains(sandbox.api) });
     expect(relay.length).toBeGreaterThanOrEqual(200);
     const before = new Map(relay.map((id) => [id, sandbox.api.store.orderById(Number(id))!.email]));
     const page = await ff.extensionPage(`dashboard.html?store=${sandbox.handle}&lang=en`);
