@@ -13,6 +13,7 @@ import { gql } from '../fake-admin-api/http.ts';
 import { ALL_SCOPES } from '../fake-admin-api/index.ts';
 import { DEMO_ORDERS, startSandbox, type Sandbox } from '../sandbox/server';
 import { connectStore, launchBrowser, type LaunchedBrowser } from './harness';
+import { connectedShopDomains } from '../api/bulk-worker';
 
 const POPUP = { width: 400, height: 600 };
 const CONNECTOR = { token: 'shpat_connector_e2e_flow', scopes: ALL_SCOPES, app: { id: 4383523, name: 'CedCommerce Multichannel' } };
@@ -46,6 +47,8 @@ describe.each([
   let sandbox: Sandbox;
   let browser: LaunchedBrowser;
   const previousLanguage = process.env.LANGUAGE;
+  // The extension's settings once connected: defaults plus the shop's own domains read at connect.
+  const connectedSettings = () => ({ ...defaultSettings(), shopDomains: connectedShopDomains(sandbox.api) });
 
   beforeAll(async () => {
     // Store time = real time, so orders the connector creates now are "since the workflow was turned on".
@@ -68,7 +71,7 @@ describe.each([
     await popup.getByText(runCode).waitFor();
     expect(await popup.locator('[data-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')))).toEqual(['inputQuery', 'outputSdl', 'code', 'condition', 'mutation', 'mutationInputs']);
     const code = popup.locator('[data-field="code"]');
-    expect(await code.locator('pre').textContent()).toBe(buildFlowWorkflow(defaultSettings()).code);
+    expect(await code.locator('pre').textContent()).toBe(buildFlowWorkflow(connectedSettings()).code);
     await code.getByRole('button').click();
     await code.getByRole('button', { name: copied }).waitFor();
     const help = await popup.locator('a[href*="help.shopify.com"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -77,7 +80,7 @@ describe.each([
 
     await popup.getByRole('button', { name: on }).click();
     // The merchant pasted the parts into Flow: the fake Shopify runs them on the connector's next order.
-    sandbox.api.flow.install(buildFlowWorkflow(defaultSettings()));
+    sandbox.api.flow.install(buildFlowWorkflow(connectedSettings()));
     const { body } = await gql(sandbox.api, `mutation($o: OrderCreateOrderInput!) { orderCreate(order: $o) { order { id name } } }`, { o: { email: 'c4dc1kt7abtb7qr@marketplace.amazon.de', sourceName: 'amazon' } }, { token: CONNECTOR.token });
     await sandbox.api.flow.settled();
     expect(sandbox.api.store.orderById(Number(body.data.orderCreate.order.id.split('/').pop()))!.email).toBeNull();
