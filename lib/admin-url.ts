@@ -6,7 +6,7 @@
  *   https://{handle}.myshopify.com/admin/orders/…            (legacy host, still seen)
  *   http://127.0.0.1:PORT/store/{handle}/orders/…            (sandbox; only with { allowLoopback: true })
  *
- * Paths (shared/shopify/ADMIN-UI.md; fulfil/refund/edit are assumptions confirmed on the sandbox side):
+ * Paths (test/facts/ADMIN-UI.md; fulfil/refund/edit are assumptions confirmed on the sandbox side):
  *   /orders                                                   order-list
  *   /orders/{id}                                              order
  *   /orders/{id}/fulfillment_orders/{foId}/fulfill            fulfil (also "Mark as fulfilled")

@@ -2,7 +2,7 @@
  * Shopify Flow: protection that runs inside Shopify when an order is created, with every browser
  * closed. `buildFlowWorkflow(settings)` writes the parts a merchant pastes into Flow, in the order
  * Flow asks for them (trigger "Order created" → "Run code" → condition → "Send Admin API request"):
- * - `inputQuery`, `outputSdl`, `code`: the Run code action (../shared/shopify/FLOW.md);
+ * - `inputQuery`, `outputSdl`, `code`: the Run code action (test/facts/FLOW.md);
  * - `condition`: continue only when the code decided the email must change;
  * - `mutationInputs`: Liquid for `orderUpdate`: the new email, the original in our metafield, and a
  *   marker saying Flow made the change (`fixed_by` = `flow`, `flow_version`), every value `| json`

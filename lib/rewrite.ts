@@ -1,6 +1,6 @@
 /**
  * "What should this order's email become?" — the connectors' import options, applied after the fact
- * (see /work/shared/DESIGN.md, "Email strategies").
+ * (README, "What it does": the fixes).
  *
  * Laws every strategy keeps (property-tested in test/unit/rewrite.property.test.ts):
  * - idempotent: rewriting a rewritten address changes nothing (`changed: false`);

@@ -4,7 +4,7 @@
  * structure rules live here. Dialogs that hold such boxes: ./dialogs.ts.
  *
  * What we assume about the real admin (2026-11; none verified on a live store — see
- * shared/shopify/ADMIN-UI.md and admin-labels.json):
+ * test/facts/ADMIN-UI.md and admin-labels.json):
  *   surface              where                                   notify box                      verified
  *   fulfil items         /orders/{id}/fulfillment_orders/{fo}/fulfill  "Send shipment details to your customer now"  en only (third-party clones)
  *   mark as fulfilled    same URL (or a dialog)                  same wording assumed            no

@@ -1,6 +1,6 @@
 /**
  * Order page: contact email, order title, where our card goes.
- * Facts: shared/shopify/ADMIN-UI.md — customer card "Customer", section "Contact information" with
+ * Facts: test/facts/ADMIN-UI.md — customer card "Customer", section "Contact information" with
  * the email as a mailto: link (possibly inside a Polaris web component's open shadow root), or — as
  * the live admin showed it in 2024–2026 — as the text of a button in an inline stack, no mailto:.
  * Titles may be `h1.Polaris-Header-Title > span`; the title's text is what counts, not its markup.
@@ -40,7 +40,7 @@ const TITLE_SELECTOR = 'h1, [role="heading"][aria-level="1"]';
 const MAILTO_SELECTOR = 'a[href^="mailto:" i]';
 /**
  * Where the 2026 admin shows the email as plain text: a button's (or link's) label in an inline stack,
- * no mailto: (public automation of the live admin, shared/shopify/ADMIN-UI.md).
+ * no mailto: (public automation of the live admin, test/facts/ADMIN-UI.md).
  */
 const EMAIL_TEXT_SELECTOR = 'button, [role="button"], s-internal-button, a, s-internal-link, s-internal-text';
 const EMAIL_TEXT = /^[^\s@,;:<>()"]+@[^\s@,;:<>()"]+\.[^\s@,;:<>()"]+$/;

@@ -2,7 +2,7 @@
  * Orders list (ORDERS-LIST): the admin's order index, its rows, which order each row shows, where
  * our marks go, and the bulk actions that fulfil a selection.
  *
- * What we assume about the real admin (2026-11; shared/shopify/ADMIN-UI.md — none verified on a live store):
+ * What we assume about the real admin (2026-11; test/facts/ADMIN-UI.md — none verified on a live store):
  *   what                 assumption                                                        source
  *   the list             a Polaris IndexTable: a <table> in the main area                 public automation (2024–2026)
  *   a row                a <tr> (or role=row) holding a row checkbox                        `.Polaris-Table-TableRow__Selectable` seen on one store

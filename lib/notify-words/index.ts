@@ -4,7 +4,7 @@
  *
  * Why word families and not exact labels: Shopify publishes no translation of the fulfil page's
  * "Send shipment details to your customer now" nor of the tracking dialog's box
- * (shared/shopify/admin-labels.json), and its wording changes between releases. A label is a
+ * (test/facts/admin-labels.json), and its wording changes between releases. A label is a
  * notify box when it speaks of sending/notifying AND of the customer (or of the shipment), and is
  * none of the boxes we must never touch (restock, marketing consent).
  *

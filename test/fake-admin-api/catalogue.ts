@@ -3,8 +3,8 @@ import { BASE32, chars, DIGITS, HEX, int, LOWER, LOWER_ALNUM, MIXED_ALNUM, pick,
 import { evidenceFile } from './paths.ts';
 
 /**
- * The marketplace catalogue as the seeded generator sees it: read from the shared evidence file
- * (../shared/marketplaces/proxy-domains.source.json) so every marketplace listed there gets orders,
+ * The marketplace catalogue as the seeded generator sees it: read from the project's evidence file
+ * (lib/marketplace-evidence/proxy-domains.source.json) so every marketplace listed there gets orders,
  * each with a relay address shaped like the evidence describes.
  */
 export interface CatalogueMarketplace {
@@ -96,7 +96,7 @@ export function catalogue(): CatalogueMarketplace[] {
 
 export function catalogueEntry(id: string): CatalogueMarketplace {
   const entry = catalogue().find((m) => m.id === id);
-  if (!entry) throw new Error(`Fake Admin API: marketplace "${id}" is not in the shared catalogue`);
+  if (!entry) throw new Error(`Fake Admin API: marketplace "${id}" is not in the evidence catalogue`);
   return entry;
 }
 

@@ -8,11 +8,12 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 /**
  * The facts the tests need travel with the project, so a clone with nothing beside it can run every
- * test: the Admin schema (gzip) in test/fake-admin-api/facts/, the relay evidence in lib/marketplace-evidence/.
+ * test: the Admin schema (gzip) and the Shopify facts (ADMIN-UI.md, API-FACTS.md, FLOW.md, …) in test/facts/,
+ * the relay evidence in lib/marketplace-evidence/.
  * Their source is the shared facts folder beside the repository; test/unit/facts-copies.test.ts compares
  * the copies with it only where that folder exists.
  */
-export const FACTS_DIR = path.resolve(REPO_ROOT, 'test/fake-admin-api/facts');
+export const FACTS_DIR = path.resolve(REPO_ROOT, 'test/facts');
 export const EVIDENCE_DIR = path.resolve(REPO_ROOT, 'lib/marketplace-evidence');
 export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
 
@@ -25,6 +26,11 @@ let schemaSdl: string | undefined;
 export function adminSchemaSdl(): string {
   schemaSdl ??= gunzipSync(readFileSync(SCHEMA_GZ)).toString('utf8');
   return schemaSdl;
+}
+
+/** A Shopify facts file of the project (test/facts/). */
+export function factsFile(name: string): string {
+  return path.resolve(FACTS_DIR, name);
 }
 
 /** A marketplace evidence file (proxy-domains.source.json, …) from the project's own copy. */

@@ -6,11 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_API_VERSION } from '../../lib/shopify/version';
-import { SCHEMA_VERSION, adminSchemaSdl, evidenceFile, sharedFileIfPresent } from '../fake-admin-api/paths';
+import { SCHEMA_VERSION, adminSchemaSdl, evidenceFile, factsFile, sharedFileIfPresent } from '../fake-admin-api/paths';
 
 const sharedSchema = sharedFileIfPresent(`shopify/admin-schema-${SCHEMA_VERSION}.graphql`);
 const sharedEvidence = ['proxy-domains.source.json', 'proxy-domains.unverified.json', 'README.md'].map(
   (name) => [name, sharedFileIfPresent(`marketplaces/${name}`)] as const,
+);
+
+const sharedFacts = ['ADMIN-UI.md', 'API-FACTS.md', 'FLOW.md', 'SOURCE.md', 'admin-labels.json'].map(
+  (name) => [name, sharedFileIfPresent(`shopify/${name}`)] as const,
 );
 
 describe('facts kept inside the project', () => {
@@ -21,12 +25,16 @@ describe('facts kept inside the project', () => {
   });
 
   it.skipIf(!sharedSchema)('the schema copy equals ../shared/shopify', () => {
-    expect(adminSchemaSdl() === readFileSync(sharedSchema!, 'utf8'), 'refresh test/fake-admin-api/facts/ with gzip -9').toBe(true);
+    expect(adminSchemaSdl() === readFileSync(sharedSchema!, 'utf8'), 'refresh test/facts/ with gzip -9').toBe(true);
   });
 
   it.each(sharedEvidence.filter(([, shared]) => shared))('evidence %s equals ../shared/marketplaces', (name, shared) => {
     expect(readFileSync(evidenceFile(name), 'utf8'), `copy ../shared/marketplaces/${name} into lib/marketplace-evidence/`).toBe(
       readFileSync(shared!, 'utf8'),
     );
+  });
+
+  it.each(sharedFacts.filter(([, shared]) => shared))('Shopify facts %s equal ../shared/shopify', (name, shared) => {
+    expect(readFileSync(factsFile(name), 'utf8'), `copy ../shared/shopify/${name} into test/facts/`).toBe(readFileSync(shared!, 'utf8'));
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The admin's own web components as public automation of the live admin met them (2024–2026,
- * shared/shopify/ADMIN-UI.md): their insides sit in OPEN shadow roots, and their state is their own.
+ * test/facts/ADMIN-UI.md): their insides sit in OPEN shadow roots, and their state is their own.
  *   <s-internal-button>            shadow: <button><slot></slot></button>; the label is a light-DOM <span>
  *                                  (accessibilitylabel="…" names an icon-only button)
  *   <s-internal-text-field>        shadow: a caption <span> beside an <input name="…"> (no <label for>)

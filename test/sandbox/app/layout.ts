@@ -1,7 +1,7 @@
 /**
  * Which admin markup the sandbox renders:
  *   classic — Polaris React markup as the help pages describe it (email as a mailto: link, <label for>);
- *   2026    — what public automation of the live admin shows (shared/shopify/ADMIN-UI.md, "Real markup
+ *   2026    — what public automation of the live admin shows (test/facts/ADMIN-UI.md, "Real markup
  *             seen"): the email as a button's text, `h1.Polaris-Header-Title > span`, action labels in a
  *             <span>, admin web components (s-internal-*) with open shadow roots, a notify box that is a
  *             native checkbox inside a component's shadow root, labels adjacent to their values.

@@ -8,7 +8,7 @@
  *   - rows are keyed by POSITION, so after a sort, a page change or a search React re-uses the same
  *     `<tr>` nodes for other orders — a mark left on a row would now sit on the wrong order;
  *   - the previous rows stay on screen while the next page loads.
- * Bulk actions on a selection (sandbox assumptions, ../shared/shopify/ADMIN-UI.md has no bulk facts):
+ * Bulk actions on a selection (sandbox assumptions, test/facts/ADMIN-UI.md has no bulk facts):
  *   - "Fulfill orders" opens a dialog with a notify checkbox, ticked by default;
  *   - "Mark as fulfilled" fulfils the selection AT ONCE and Shopify notifies every customer with an
  *     email (no question asked) — the path the extension must ask about first.

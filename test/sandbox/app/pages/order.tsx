@@ -1,5 +1,5 @@
 /**
- * The admin's order page, built from the facts in shared/shopify/ADMIN-UI.md: page header with the
+ * The admin's order page, built from the facts in test/facts/ADMIN-UI.md: page header with the
  * order name as <h1>, a Customer card whose "Contact information" holds the email as a mailto: link
  * inside a Polaris web component (open shadow root), a ⋯ menu, and dialogs that open without a URL
  * change. `?layout=unknown` renders an admin release we do not know (no <h1>, no mailto link).
