@@ -207,7 +207,7 @@ export async function startOrdersList(ctx: FeatureContext, deps: ListDeps): Prom
     const labels = labelsOf(relay);
     const key = labels.join(', ');
     if (guard && guard.key === key) return;
-    if (guard && relay.length > 0 && doc.querySelector('[role="dialog"], dialog[open], [aria-modal="true"]')) return; // keep guarding the open dialog
+    if (guard && relay.length > 0 && findDialogs(doc).length > 0) return; // keep guarding the open dialog
     guard?.controller.abort();
     guard = null;
     if (relay.length === 0) return;
