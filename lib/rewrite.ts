@@ -187,7 +187,9 @@ function rewrite(email: unknown, strategy: Strategy, facts: RewriteFacts): Rewri
 
   // prefix
   const prefix = (strategy.prefix ?? DEFAULT_PREFIX).trim();
-  if (parts.local.toLowerCase().startsWith(prefix.toLowerCase())) return { ok: true, email: parts.address, changed: false };
+  // "Already prefixed" means what detection means by it: a local part that is only the prefix
+  // (`i--@relay` under `i--`) is a relay address still to neutralise, not a done one.
+  if (stripPrefixes(parts.local, [prefix]).prefixed) return { ok: true, email: parts.address, changed: false };
   const base = stripPrefixes(parts.local, KNOWN_PREFIXES(prefix)).base;
   const local = `${prefix}${base}`;
   const tooLong = checkLengths(local, parts.asciiDomain) ?? checkLengths(local, parts.domain);

@@ -326,7 +326,7 @@ function rewriteEmail(email, strategy, facts) {
       return { ok: true, email: local + "@" + domain, changed: true };
     }
     var prefix = (strategy.prefix === undefined ? DEFAULT_PREFIX : strategy.prefix).trim();
-    if (parts.local.toLowerCase().startsWith(prefix.toLowerCase())) return { ok: true, email: parts.address, changed: false };
+    if (stripPrefixes(parts.local, [prefix]).prefixed) return { ok: true, email: parts.address, changed: false };
     var prefixed = prefix + stripPrefixes(parts.local, knownPrefixes(prefix)).base;
     var tooLong2 = checkLengths(prefixed, parts.asciiDomain) || checkLengths(prefixed, parts.domain);
     if (tooLong2) return fail(tooLong2);

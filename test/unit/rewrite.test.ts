@@ -36,6 +36,13 @@ describe('rewriteEmail: idempotence and recognising earlier neutralisation', () 
     expect(rewriteEmail('blacklisted-abc@marketplace.amazon.com', { kind: 'prefix' })).toEqual({ ok: true, email: 'blacklisted-abc@marketplace.amazon.com', changed: false });
     expect(rewriteEmail('BLACKLISTED-abc@marketplace.amazon.com', { kind: 'prefix' })).toMatchObject({ changed: false });
   });
+  it('a local part that is only the prefix is not yet prefixed (fast-check seed -2081839599 found it)', () => {
+    // Detection needs something after the prefix to call an address prefixed; rewrite must agree,
+    // or `i--@relay` under prefix `i--` stays a live relay address that rewrite calls done.
+    expect(rewriteEmail('I--@marketplace.amazon.com', { kind: 'prefix', prefix: 'i--' })).toEqual({ ok: true, email: 'i--I--@marketplace.amazon.com', changed: true });
+    expect(rewriteEmail('i--I--@marketplace.amazon.com', { kind: 'prefix', prefix: 'i--' })).toMatchObject({ changed: false });
+    expect(rewriteEmail('blacklisted-@marketplace.amazon.com', { kind: 'prefix' })).toMatchObject({ email: 'blacklisted-blacklisted-@marketplace.amazon.com', changed: true });
+  });
   it('a different store prefix replaces the default one rather than stacking', () => {
     expect(rewriteEmail('blacklisted-abc@marketplace.amazon.com', { kind: 'prefix', prefix: 'bounce-' })).toEqual({ ok: true, email: 'bounce-abc@marketplace.amazon.com', changed: true });
   });
