@@ -16,7 +16,7 @@ import { compileRunCode } from '../fake-admin-api/flow-sandbox';
 import { anyAddress, messyInput, orderId, relayAddress, strategy } from './address-arbitraries';
 import { CONTEXT_CASES, NEGATIVE, NEUTRALISED, POSITIVE, STORE_NEUTRALISED_CASES } from './address-tables';
 
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 300) };
 // Thousands of sandbox calls per test: seconds alone, more beside the rest of the suite on two cores.
 const HEAVY = 120_000;
 const plain = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));

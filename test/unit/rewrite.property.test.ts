@@ -4,7 +4,7 @@ import { DEFAULT_PREFIX, detectMarketplace, isRelayDomain, splitEmail } from '..
 import { restoreEmail, rewriteEmail } from '../../lib/rewrite';
 import { anyAddress, messyInput, orderId, ownDomain, prefix, relayAddress, strategy } from './address-arbitraries';
 
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 300) };
 
 describe('rewrite laws (fast-check)', () => {
   it('every strategy is idempotent: rewriting its result changes nothing', () => {
