@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   emailFromMailto,
   findCardSlot,
@@ -134,8 +134,8 @@ describe('observe', () => {
     const main = document.querySelector('main')!;
     main.insertAdjacentHTML('beforeend', '<p class="x">2</p>');
     main.setAttribute('data-n', '1'); // unrelated mutation: nothing new to handle
-    await new Promise((r) => setTimeout(r, 30));
-    expect(seen).toEqual(['1', '2']);
+    // Polled rather than a fixed sleep: on a loaded machine the debounced check may run late.
+    await vi.waitFor(() => expect(seen).toEqual(['1', '2']), { timeout: 2000 });
     controller.abort();
     main.insertAdjacentHTML('beforeend', '<p class="x">3</p>');
     await new Promise((r) => setTimeout(r, 30));
@@ -151,8 +151,7 @@ describe('observe', () => {
       debounce: 5,
     });
     document.querySelector('main')!.innerHTML = '<h1>#9</h1>';
-    await new Promise((r) => setTimeout(r, 30));
-    expect(seen.map((e) => e.textContent)).toEqual(['#9']);
+    await vi.waitFor(() => expect(seen.map((e) => e.textContent)).toEqual(['#9']), { timeout: 2000 });
     controller.abort();
   });
 });
