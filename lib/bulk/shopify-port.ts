@@ -6,7 +6,7 @@
 import type { AuditSink } from '../audit';
 import type { NeutralForms } from '../marketplaces';
 import type { AdminClient } from '../shopify/client';
-import { changeOrderEmail, restoreOriginal, sameEmail } from '../shopify/email-change';
+import { changeOrderEmail, readSeen, restoreOriginal, sameEmail } from '../shopify/email-change';
 import { asResult, ApiFailure } from '../shopify/errors';
 import { orderGid, readOrderFacts } from '../shopify/order-facts';
 import { ORDERS_EMAIL_RECHECK_QUERY, ORDER_EMAIL_UPDATE, ORIGINAL_EMAIL_KEY, ORIGINAL_EMAIL_NAMESPACE, ORIGINAL_EMAIL_SET } from '../shopify/documents';
@@ -279,18 +279,19 @@ function bulkMutationApi(deps: ShopifyPortDeps, upload: (url: string, form: Form
     secureOriginal: (orderId, original, previousEmail) =>
       asResult(async () => {
         const gid = orderGid(orderId);
+        // Each lost answer is verified by a re-read before anything is sent again.
         const saved = await client.request<{ metafieldsSet: { metafields: Array<{ value: string }> | null } | null }>(
           ORIGINAL_EMAIL_SET,
           { metafields: [{ ownerId: gid, namespace: ORIGINAL_EMAIL_NAMESPACE, key: ORIGINAL_EMAIL_KEY, type: 'single_line_text_field', value: original }] },
-          { mutation: true, verifyApplied: async () => false },
+          { mutation: true, verifyApplied: async () => !!(await readSeen(client, gid))?.originalEmail },
         );
-        if (saved?.metafieldsSet?.metafields?.[0]?.value) return 'saved' as const;
+        if (saved === null || saved?.metafieldsSet?.metafields?.[0]?.value) return 'saved' as const;
         const back = await client.request<{ orderUpdate: { order: { email: string | null } | null } | null }>(
           ORDER_EMAIL_UPDATE,
           { input: { id: gid, email: previousEmail ?? '' } },
-          { mutation: true, verifyApplied: async () => false },
+          { mutation: true, verifyApplied: async () => sameEmail((await readSeen(client, gid))?.email, previousEmail) },
         );
-        if (sameEmail(back?.orderUpdate?.order?.email ?? null, previousEmail)) return 'reverted' as const;
+        if (back === null || sameEmail(back?.orderUpdate?.order?.email ?? null, previousEmail)) return 'reverted' as const;
         throw new ApiFailure('change_not_confirmed', 'The order changed but neither its original nor its old email could be written.', { email: previousEmail ?? '' });
       }),
 

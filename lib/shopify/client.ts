@@ -39,6 +39,12 @@ export interface AdminClientConfig {
   maxNetworkRetries?: number;
   /** An answer slower than this is treated as lost (a hung connection must not stall a job forever). */
   requestTimeoutMs?: number;
+  /**
+   * A mutation's answer later than `requestTimeoutMs` is awaited this much longer before the request is
+   * abandoned: Shopify may still be applying it, and a re-read sent meanwhile would find the change not
+   * there yet and send it a second time (seen: 158 orderUpdates for 155 orders under load).
+   */
+  lateAnswerMs?: number;
 }
 
 export interface RequestOptions {
@@ -56,6 +62,8 @@ export interface ClientStats {
   retries: number;
   /** Sum of actualQueryCost over successful answers. */
   costUsed: number;
+  /** Mutation answers that came (or were given up) after `requestTimeoutMs`. */
+  lateAnswers: number;
   lastCost?: QueryCost;
 }
 
@@ -106,13 +114,14 @@ export function storeUrl(handle: string): string {
 export class AdminClient {
   readonly store: StoreRef;
   readonly queue: RequestQueue;
-  readonly stats: ClientStats = { requests: 0, throttled: 0, retries: 0, costUsed: 0 };
+  readonly stats: ClientStats = { requests: 0, throttled: 0, retries: 0, costUsed: 0, lateAnswers: 0 };
   readonly tokens: TokenSource;
   private readonly clock: Clock;
   private readonly fetch: typeof fetch;
   private readonly maxThrottleWaitMs: number;
   private readonly maxNetworkRetries: number;
   private readonly requestTimeoutMs: number;
+  private readonly lateAnswerMs: number;
   private apiClient: { token: string; client: GraphqlRequester } | null = null;
   /** Whose requests these are: someone at the screen (card, popup) or a background job (bulk, sweep). */
   readonly priority: Priority = 'interactive';
@@ -128,6 +137,7 @@ export class AdminClient {
     this.maxThrottleWaitMs = config.maxThrottleWaitMs ?? 60_000;
     this.maxNetworkRetries = config.maxNetworkRetries ?? 4;
     this.requestTimeoutMs = config.requestTimeoutMs ?? 30_000;
+    this.lateAnswerMs = config.lateAnswerMs ?? 90_000;
     this.tokens = new TokenSource({
       credentials: config.credentials,
       storeUrl: storeUrl(config.store.handle),
@@ -161,7 +171,7 @@ export class AdminClient {
     let throttles = 0;
     for (;;) {
       const token = await this.tokens.token();
-      const attempt = await this.queue.run(key, () => this.attempt(token, document, variables), {
+      const attempt = await this.queue.run(key, () => this.attempt(token, document, variables, !!options.mutation), {
         front: failures + throttles > 0,
         priority: options.priority ?? this.priority,
       });
@@ -247,12 +257,19 @@ export class AdminClient {
     return client;
   }
 
-  private async attempt(token: string, document: string, variables: Record<string, unknown>): Promise<{ value: Attempt; cost?: QueryCost }> {
+  private async attempt(token: string, document: string, variables: Record<string, unknown>, mutation: boolean): Promise<{ value: Attempt; cost?: QueryCost }> {
     this.stats.requests++;
-    // A timed-out mutation may still be applied later; that is why lost answers are verified before a
-    // re-send, and why our mutations are idempotent (same email, same first original).
+    // A query that hangs is abandoned and sent again. A mutation is not abandoned at the first timeout:
+    // Shopify may be applying it right now, and only its answer (or the server closing the connection)
+    // ends that doubt — a re-read at this moment could see "not there yet" and send it twice. So its
+    // answer is awaited a while longer; what is lost after that is verified before any re-send.
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.requestTimeoutMs);
+    let timer = setTimeout(() => {
+      if (mutation) {
+        this.stats.lateAnswers++;
+        timer = setTimeout(() => controller.abort(), this.lateAnswerMs);
+      } else controller.abort();
+    }, this.requestTimeoutMs);
     let response: Awaited<ReturnType<GraphqlRequester['request']>>;
     try {
       response = await this.client(token).request(document, { variables, signal: controller.signal });

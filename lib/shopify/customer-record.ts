@@ -146,9 +146,10 @@ async function setEmail(client: AdminClient, id: string, email: string | null): 
   const payload = await client.request<{ customerUpdate: { customer: { email: string | null } | null; userErrors: UserError[] } | null }>(
     CUSTOMER_EMAIL_UPDATE,
     { input: { id, email: email ?? '' } },
-    // Setting the same email twice is harmless, so a lost answer may simply be re-sent.
-    { mutation: true, verifyApplied: async () => false },
+    // A lost answer: the customer is re-read, and the email sent again only if it is not there.
+    { mutation: true, verifyApplied: async () => same((await readCustomer(client, id))?.email, email) },
   );
+  if (payload === null) return true;
   const result = payload?.customerUpdate;
   return !!result && result.userErrors.length === 0 && same(result.customer?.email ?? null, email);
 }
@@ -222,8 +223,13 @@ export async function restoreCustomer(
       await client.request(
         CUSTOMER_ORIGINALS_DELETE,
         { metafields: keys.map((key) => ({ ownerId: record.id, namespace: ORIGINAL_EMAIL_NAMESPACE, key })) },
-        // Deleting twice is harmless.
-        { mutation: true, verifyApplied: async () => false },
+        {
+          mutation: true,
+          verifyApplied: async () => {
+            const again = await readCustomer(client, record.id);
+            return !!again && !again.recorded.email && !again.recorded.consent;
+          },
+        },
       );
     }
     return restored;
@@ -245,8 +251,8 @@ async function setConsent(client: AdminClient, id: string, consent: Consent): Pr
         },
       },
     },
-    // Setting the same state twice is harmless.
-    { mutation: true, verifyApplied: async () => false },
+    { mutation: true, verifyApplied: async () => (await readCustomer(client, id))?.consent?.marketingState === consent.marketingState },
   );
+  if (payload === null) return true;
   return (payload?.customerEmailMarketingConsentUpdate?.userErrors.length ?? 1) === 0;
 }

@@ -79,7 +79,7 @@ export function changeOrderEmail(
 }
 
 /** The email and our metafield as Shopify now holds them (from a mutation payload or a re-read). */
-interface Seen {
+export interface Seen {
   email: string | null;
   originalEmail: string | null;
 }
@@ -267,8 +267,13 @@ async function saveOriginal(client: AdminClient, ownerId: string, original: stri
 }
 
 async function readOriginal(client: AdminClient, gid: string): Promise<string | null> {
-  const data = await client.request<{ order: { originalEmail: { value: string } | null } | null }>(ORDER_EMAIL_CONFIRM_QUERY, { id: gid });
-  return data?.order?.originalEmail?.value || null;
+  return (await readSeen(client, gid))?.originalEmail ?? null;
+}
+
+/** The order's email and our metafield now (null: no such order): what a lost answer is verified against. */
+export async function readSeen(client: AdminClient, gid: string): Promise<Seen | null> {
+  const data = await client.request<{ order: PayloadOrder | null }>(ORDER_EMAIL_CONFIRM_QUERY, { id: gid });
+  return data?.order ? seenOf(data.order) : null;
 }
 
 /** Best effort: true when the order shows its old email again. */
@@ -277,9 +282,9 @@ async function revertEmail(client: AdminClient, gid: string, email: string | nul
     const payload = await client.request<{ orderUpdate: { order: PayloadOrder | null; userErrors: UserError[] } | null }>(
       ORDER_EMAIL_UPDATE,
       { input: { id: gid, email: email ?? '' } },
-      // Setting the same email twice is harmless.
-      { mutation: true, verifyApplied: async () => false },
+      { mutation: true, verifyApplied: async () => sameEmail((await readSeen(client, gid))?.email, email) },
     );
+    if (payload === null) return true;
     const order = payload?.orderUpdate?.order;
     return !!order && sameEmail(order.email, email);
   } catch {

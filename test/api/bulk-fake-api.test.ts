@@ -2,15 +2,17 @@
  * The bulk job against the fake Admin API (real schema, cost, throttling, faults), through the same
  * client, audit log and port the extension uses.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
-import { needsFix, fakeOrders, startWorker, testSettings, virtualClock } from './bulk-worker';
+import { killWorkers, needsFix, fakeOrders, startWorker, testSettings, virtualClock } from './bulk-worker';
 
 let api: FakeAdminApi;
 beforeAll(async () => {
   api = await startFakeAdminApi({ orders: 300, plan: 'enterprise', seed: 7, clock: 'manual' });
 });
 afterAll(async () => api?.close());
+// A test that fails or times out leaves no worker changing orders under the next one.
+afterEach(async () => killWorkers(api));
 
 describe('bulk job on the fake Admin API', () => {
   it.each([
@@ -50,6 +52,40 @@ describe('bulk job on the fake Admin API', () => {
     for (const o of fakeOrders(api)) expect(o.email).toBe(originals.get(o.id));
     console.log(`${_path}: scan ${t1 - t0} ms, apply ${t2 - t1} ms, undo ${Date.now() - t2} ms for ${relay.length} relay orders`);
     w.kill();
+  });
+
+  it('three changes held by Shopify past the client timeout are each applied once (not 158 orderUpdates for 155 orders)', async () => {
+    api.reset();
+    const relay = fakeOrders(api).filter(needsFix);
+    // Real-time timeouts, short: the server answers 3 orderUpdates after 700 ms, the client times out at 150.
+    const w = await startWorker(api, 'fake-api-late-answers', { clock: virtualClock(api), bulkThreshold: 100_000, timeouts: { requestTimeoutMs: 150, lateAnswerMs: 10_000 } });
+    const scan = await w.engine.startScan(api.shop);
+    await w.engine.idle();
+    const jobId = scan.ok ? scan.value.id : '';
+    api.faults.slowNext(3, 700, { only: 'mutation' });
+    await w.engine.start(jobId);
+    await w.engine.idle();
+    const done = await w.engine.status(jobId);
+    expect(done.ok && done.value.job.progress).toMatchObject({ total: relay.length, done: relay.length, changed: relay.length, failed: 0 });
+    await new Promise((r) => setTimeout(r, 800)); // anything still held has landed
+    expect(api.counters.mutations.orderUpdate).toBe(relay.length);
+    expect(w.client.stats.lateAnswers).toBe(3);
+    w.kill();
+  });
+
+  it('a worker left running by a test is stopped before the next one counts (158 orderUpdates for 155 orders at load ≈ 22)', async () => {
+    api.reset();
+    const w = await startWorker(api, 'fake-api-left-running', { clock: virtualClock(api), bulkThreshold: 100_000 });
+    const scan = await w.engine.startScan(api.shop);
+    await w.engine.idle();
+    await w.engine.start(scan.ok ? scan.value.id : '');
+    // What a timed-out test leaves behind: a job in the middle of its run.
+    while ((api.counters.mutations.orderUpdate ?? 0) < 20) await new Promise((r) => setTimeout(r, 1));
+    await killWorkers(api);
+    api.reset();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(api.counters.mutations.orderUpdate ?? 0).toBe(0);
+    expect(api.counters.graphqlRequests).toBe(0);
   });
 
   it('pages through the orders instead when the export file cannot be downloaded at all', async () => {

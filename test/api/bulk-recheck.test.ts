@@ -4,15 +4,16 @@
  * a change costs the mutation alone (no read before, no re-read after), and an audit write that fails
  * after a change never drops the order from the batch's undo.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
-import { expectedRelayIds, fakeOrders, startWorker, testSettings, virtualClock } from './bulk-worker';
+import { expectedRelayIds, fakeOrders, killWorkers, startWorker, testSettings, virtualClock } from './bulk-worker';
 
 let api: FakeAdminApi;
 beforeAll(async () => {
   api = await startFakeAdminApi({ orders: 300, plan: 'enterprise', seed: 21, clock: 'manual' });
 });
 afterAll(async () => api?.close());
+afterEach(async () => killWorkers(api));
 
 async function scanned(w: Awaited<ReturnType<typeof startWorker>>): Promise<string> {
   const scan = await w.engine.startScan(api.shop);

@@ -32,6 +32,19 @@ export function virtualClock(api: FakeAdminApi): Clock {
   };
 }
 
+/** Workers not killed yet: a test that times out must not leave one changing orders under the next test. */
+const alive = new Set<Worker>();
+
+/**
+ * Kills every worker still running and waits until the fake has handled what they already sent. For
+ * `afterEach`: once, at load ≈ 22, a test hit its timeout, its worker kept fixing orders beside the next
+ * test's on the reset store, and that test counted 158 orderUpdates for its 155 orders.
+ */
+export async function killWorkers(api: Pick<FakeAdminApi, 'quiet'>): Promise<void> {
+  for (const w of [...alive]) w.kill();
+  await api.quiet();
+}
+
 export interface Worker {
   engine: BulkEngine;
   client: AdminClient;
@@ -48,6 +61,8 @@ export async function startWorker(
     concurrency?: number;
     bulkThreshold?: number;
     maxInFlight?: number;
+    /** The client's answer timeouts (lib/shopify/client.ts), short to provoke late answers. */
+    timeouts?: { requestTimeoutMs?: number; lateAnswerMs?: number };
     jobStore?: (db: never) => JobStore;
     download?: (url: string) => Promise<Response>;
     /** Give the port the storage host (the bulk-mutation path is possible). */
@@ -57,14 +72,16 @@ export async function startWorker(
     auditUpdate?: (update: (id: string, patch: Partial<AuditEntry>) => Promise<unknown>) => (id: string, patch: Partial<AuditEntry>) => Promise<unknown>;
   } = {},
 ): Promise<Worker> {
-  let alive = true;
+  let running = true;
   const controllers = new Set<AbortController>();
   const guardedFetch: typeof fetch = async (input, init) => {
-    if (!alive) throw new TypeError('Failed to fetch (worker stopped)');
+    if (!running) throw new TypeError('Failed to fetch (worker stopped)');
     const controller = new AbortController();
     controllers.add(controller);
     try {
-      return await fetch(input, { ...init, signal: controller.signal });
+      // The client's own timeout signal stays in force (dropping it hid every timeout from these tests).
+      const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+      return await fetch(input, { ...init, signal });
     } finally {
       controllers.delete(controller);
     }
@@ -74,8 +91,8 @@ export async function startWorker(
   // A stopped worker's pending promises may still resolve in Node; a real one would not write anything.
   const update = opts.auditUpdate ? opts.auditUpdate((id, patch) => log.update(id, patch)) : (id: string, patch: Partial<AuditEntry>) => log.update(id, patch);
   const audit = {
-    add: (e: AuditEntry) => (alive ? log.add(e) : new Promise<void>(() => undefined)),
-    update: (id: string, patch: Partial<AuditEntry>) => (alive ? (update(id, patch) as Promise<AuditEntry | null>) : new Promise<null>(() => undefined)),
+    add: (e: AuditEntry) => (running ? log.add(e) : new Promise<void>(() => undefined)),
+    update: (id: string, patch: Partial<AuditEntry>) => (running ? (update(id, patch) as Promise<AuditEntry | null>) : new Promise<null>(() => undefined)),
     forOrder: (store: string, orderId: string) => log.forOrder(store, orderId),
   };
   const settings = opts.settings ?? testSettings();
@@ -87,10 +104,11 @@ export async function startWorker(
     fetch: guardedFetch,
     ...(clock ? { clock } : {}),
     ...(opts.maxInFlight ? { maxInFlight: opts.maxInFlight } : {}),
+    ...opts.timeouts,
   });
   const port = shopifyBulkApi({
     client,
-    audit: { ...audit, putMany: (entries: AuditEntry[]) => (alive ? log.putMany(entries) : new Promise<void>(() => undefined)) },
+    audit: { ...audit, putMany: (entries: AuditEntry[]) => (running ? log.putMany(entries) : new Promise<void>(() => undefined)) },
     download: opts.download ?? ((url) => guardedFetch(url)),
     extraDomains: settings.extraDomains,
     neutral: neutralForms(settings),
@@ -105,17 +123,20 @@ export async function startWorker(
     bulkThreshold: opts.bulkThreshold ?? 2500,
     pollMs: opts.pollMs ?? 200,
   });
-  return {
+  const worker: Worker = {
     engine,
     client,
     audit: log,
     kill() {
-      alive = false;
+      alive.delete(worker);
+      running = false;
       engine.kill();
       for (const c of controllers) c.abort();
       db.close();
     },
   };
+  alive.add(worker);
+  return worker;
 }
 
 /** Every order of the fake store, by the fake's own bookkeeping (the oracle the tests compare with). */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAdminApi, DEMO_ORDERS, type FakeAdminApi } from '../fake-admin-api/index';
 import { changeOrderEmail, restoreOriginal, type EmailChangeContext } from '../../lib/shopify/email-change';
 import { listMarketplaceOrders } from '../../lib/shopify/order-facts';
+import { changeCustomerEmail } from '../../lib/shopify/customer-record';
 import type { AuditLog } from '../../lib/audit';
 import type { OrderFacts } from '../../lib/order-facts';
 import { contextFor, stored } from './helpers';
@@ -92,20 +93,48 @@ describe('one order under faults', () => {
     expect(stored(api, DEMO_ORDERS.ebay.legacyId).email).toBe(DEMO_ORDERS.ebay.email);
   });
 
-  it('a hung answer times out: queries are retried, a mutation is verified before any re-send', async () => {
+  it('a hung answer times out: queries are retried, a late mutation answer is awaited and applied once', async () => {
     const ctx = await contextFor(api, { requestTimeoutMs: 700 });
     api.faults.slowNext(1, 2500, { only: 'query' });
     expect(await changeOrderEmail(ctx, amazon().legacyId, { kind: 'prefix' })).toMatchObject({ ok: true, value: { changed: true } });
+    // Shopify holds the mutation past the client's timeout and applies it then. Giving up at the timeout
+    // and re-reading found "not changed yet", sent it again, and both were applied (the bug behind
+    // 158 orderUpdates for 155 orders): the late answer is awaited instead.
     api.faults.slowNext(1, 1500, { only: 'mutation' });
     const ebay = DEMO_ORDERS.ebay;
+    const sent = Date.now();
     expect(await changeOrderEmail(ctx, ebay.legacyId, { kind: 'prefix' })).toMatchObject({ ok: true, value: { changed: true } });
-    // The slow original is applied late too: the same change, so the end state is the same.
-    await new Promise((r) => setTimeout(r, 1600));
+    // Whatever the server still held has landed by now.
+    await new Promise((r) => setTimeout(r, Math.max(0, sent + 1800 - Date.now())));
+    expect(api.counters.mutations.orderUpdate).toBe(2);
+    expect(ctx.client.stats.lateAnswers).toBe(1);
     expect(stored(api, ebay.legacyId)).toMatchObject({ email: `blacklisted-${ebay.email}`, original: ebay.email });
     await expectRecordedOrUnchanged(ctx, [
       { orderId: amazon().legacyId, email: amazon().email },
       { orderId: ebay.legacyId, email: ebay.email },
     ]);
+  });
+
+  it('a mutation held past its timeout and the late wait is abandoned, then re-read: applied once when it landed meanwhile', async () => {
+    const ctx = await contextFor(api, { requestTimeoutMs: 200, lateAnswerMs: 200 });
+    api.faults.slowNext(1, 300, { only: 'mutation' });
+    // Answer at ~300 ms on the server's side, given up at 400 ms: the re-read finds the change and nothing is sent again.
+    const r = await changeOrderEmail(ctx, amazon().legacyId, { kind: 'strip' });
+    expect(r).toMatchObject({ ok: true, value: { changed: true } });
+    expect(api.counters.mutations.orderUpdate).toBe(1);
+  });
+
+  it("the customer record's lost answers are re-read before anything is sent again", async () => {
+    const ctx = await contextFor(api);
+    const order = api.store.orderById(Number(amazon().legacyId))!;
+    const customer = api.store.customerById(order.customerId!)!;
+    // The originals' metafieldsSet and the customerUpdate: both applied, both answers lost.
+    api.faults.dropNext(2, { phase: 'after', only: 'mutation' });
+    const changed = await changeCustomerEmail(ctx.client, String(customer.id), customer.email, 'buyer-guarded@demo-store.com');
+    expect(changed).toMatchObject({ updated: true, after: 'buyer-guarded@demo-store.com' });
+    expect(api.counters.mutations.customerUpdate).toBe(1);
+    expect(api.counters.mutations.metafieldsSet).toBe(1);
+    expect(api.store.customerById(customer.id)!.email).toBe('buyer-guarded@demo-store.com');
   });
 
   it('undo under a dropped answer: restored once, metafield removed', async () => {

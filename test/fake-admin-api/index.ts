@@ -121,6 +121,11 @@ export interface FakeAdminApi {
   onOrderCreated(listener: (order: OrderRecord) => void): () => void;
   /** A connector creating orders over (fake) time, and re-syncing them (test/fake-admin-api/arrivals.ts). */
   connector: Connector;
+  /**
+   * Resolves once no GraphQL request has been handled for ~30 ms (one held by a fault counts as handled):
+   * what a client already sent has landed, so a test that follows counts only its own requests.
+   */
+  quiet(): Promise<void>;
   /** Back to the seeded state: data, outbox, counters, faults, bulk operations, bucket, switches. */
   reset(): void;
   close(): Promise<void>;
@@ -483,13 +488,22 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
   }
 
   const sockets = new Set<Socket>();
+  let handling = 0;
+  const quietWaiters: Array<() => void> = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
       try {
         if (options.extraRoutes && (await options.extraRoutes(req, res, url))) return;
         const graphql = GRAPHQL_PATH.exec(url.pathname);
-        if (graphql && req.method === 'POST') return await handleGraphql(req, res, graphql[1] as string);
+        if (graphql && req.method === 'POST') {
+          handling++;
+          try {
+            return await handleGraphql(req, res, graphql[1] as string);
+          } finally {
+            if (--handling === 0) for (const wake of quietWaiters.splice(0)) wake();
+          }
+        }
         if (url.pathname === '/admin/oauth/access_token' && req.method === 'POST') return await handleAccessToken(req, res);
         if (url.pathname.startsWith('/__fake/') && (await handleFake(req, res, url))) return;
         json(res, 404, { errors: 'Not Found' });
@@ -583,6 +597,18 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       };
     },
     connector,
+    async quiet() {
+      // A request still on the wire (sent, not yet read) starts being handled within a few ms: wait for
+      // a short stretch with nothing handled, not just for one idle moment.
+      for (let idle = 0; idle < 3; ) {
+        if (handling > 0) {
+          idle = 0;
+          await new Promise<void>((resolve) => quietWaiters.push(resolve));
+        }
+        await new Promise((r) => setTimeout(r, 10));
+        if (handling === 0) idle++;
+      }
+    },
     reset() {
       connector.reset();
       state.bulk.reset();
