@@ -5,7 +5,8 @@
  * the page), which can differ from the browser's, so it translates with `t()` instead of
  * `browser.i18n.getMessage`.
  *
- * Placeholders are written `{name}` in the message text.
+ * Placeholders are written `{name}` in the message text; numbers in them are written the language's way.
+ * Count sentences have one form per plural category (see `pluralKey`).
  */
 import en from '../public/_locales/en/messages.json';
 
@@ -58,12 +59,21 @@ export async function loadAllLocales(): Promise<void> {
   await Promise.all(LOCALES.map(loadLocale));
 }
 
+/**
+ * Every key `t(locale, …)` can read: English's and, once loaded, the locale's own — which has plural
+ * forms English lacks (`_few`, `_many`) and may lack English's `_one` (Japanese).
+ */
+export function messageKeys(locale: Locale): string[] {
+  return [...new Set([...Object.keys(en), ...Object.keys(CATALOGUES[locale] ?? {})])];
+}
+
 /** Has `loadLocale` finished for this locale? */
 export function isLocaleLoaded(locale: Locale): boolean {
   return CATALOGUES[locale] !== undefined;
 }
 
-export type MessageKey = keyof typeof en;
+/** A catalogue key, or the name of a count sentence (`list_relay` for `list_relay_one`, `list_relay_other`…). */
+export type MessageKey = keyof typeof en | (keyof typeof en extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never);
 
 /**
  * 'fr-CA', 'de_DE', 'NL', 'pt-BR', 'no' → a supported locale; anything else → 'en'.
@@ -87,14 +97,51 @@ export function hasOwnTexts(tag: string | null | undefined): boolean {
   return base === 'en' || resolveLocale(tag) !== 'en';
 }
 
-export function t(locale: Locale, key: MessageKey | string, params?: Record<string, string | number>): string {
-  const entry = CATALOGUES[locale]?.[key] ?? CATALOGUES.en?.[key];
-  const text = entry?.message ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** Message parameters. `count` is always a number: it picks the plural form (see `pluralKey`). */
+export type MessageParams = Readonly<Record<string, string | number>> & { readonly count?: number };
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/**
+ * Count sentences. A message about a number of things is written once per plural category its
+ * language has for whole numbers — `<key>_one`, `<key>_few`, `<key>_many`, `<key>_other`, CLDR's
+ * names as `Intl.PluralRules` gives them: English one/other, Polish one/few/many, Czech one/few/other,
+ * Japanese other only. The caller asks for `<key>` with `{ count }`; this names the form to read.
+ * `_other` stands in for a category the language writes like it (French "many" is for millions) and
+ * for a missing count. A key that is not a count sentence is returned as it is.
+ */
+export function pluralKey(locale: Locale, key: string, count: number | undefined, has: (key: string) => boolean): string {
+  if (has(key) || !has(`${key}_other`)) return key;
+  if (count === undefined) return `${key}_other`;
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(languageTag(locale))));
+  const form = `${key}_${rules.select(count)}`;
+  return has(form) ? form : `${key}_other`;
 }
 
-export type Translate = (key: MessageKey | string, params?: Record<string, string | number>) => string;
+/**
+ * One message in `locale`, from whatever holds its texts (`lookup`: the catalogues here, the texts the
+ * background sent in the content script): its plural form, placeholders filled. An unknown key is
+ * returned as it is, so callers can tell (`errorText`).
+ */
+export function renderMessage(locale: Locale, key: string, params: MessageParams | undefined, lookup: (key: string) => string | undefined): string {
+  const text = lookup(pluralKey(locale, key, params?.count, (k) => lookup(k) !== undefined)) ?? key;
+  if (!params) return text;
+  let numbers = numberFormats.get(locale);
+  if (!numbers) numberFormats.set(locale, (numbers = new Intl.NumberFormat(languageTag(locale))));
+  const format = numbers.format.bind(numbers);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : typeof value === 'number' ? format(value) : value;
+  });
+}
+
+export function t(locale: Locale, key: MessageKey | string, params?: MessageParams): string {
+  return renderMessage(locale, key, params, (k) => CATALOGUES[locale]?.[k]?.message ?? CATALOGUES.en?.[k]?.message);
+}
+
+export type Translate = (key: MessageKey | string, params?: MessageParams) => string;
 
 export function translator(locale: Locale): Translate {
   return (key, params) => t(locale, key, params);

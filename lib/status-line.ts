@@ -10,6 +10,8 @@
  * lines: its "texts" are encoded lines, and `toStatusLine` decodes them. A text that is not an
  * encoded line (an error message from the server, say) becomes a plain-text line.
  */
+import type { MessageParams } from './i18n';
+
 export type StatusParam = string | number | StatusLine;
 
 export interface StatusLine {
@@ -20,7 +22,7 @@ export interface StatusLine {
   text?: string;
 }
 
-type Translate = (key: string, params?: Record<string, string | number>) => string;
+type Translate = (key: string, params?: MessageParams) => string;
 
 export function statusLine(key: string, params?: Record<string, StatusParam>): StatusLine {
   return params ? { key, params } : { key };

@@ -5,11 +5,12 @@
  * The answer also carries the notify-guard words of that language, registered here before any
  * feature reads a label (only English words are bundled).
  */
+import { renderMessage, type Locale, type MessageParams } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { registerWordBook } from '@/lib/notify-words';
 import type { AppError } from '@/lib/result';
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type Translate = (key: string, params?: MessageParams) => string;
 
 const PREFIXES = ['card_', 'guard_', 'err_', 'strategy_', 'list_'];
 
@@ -23,19 +24,16 @@ const FALLBACK: Record<string, string> = {
 
 const cache = new Map<string, Promise<Translate>>();
 
-function format(text: string, params?: Record<string, string | number>): string {
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
-}
-
 export function loadTexts(langTag: string | null | undefined): Promise<Translate> {
   const tag = (langTag ?? '').trim().toLowerCase() || 'en';
   let pending = cache.get(tag);
   if (!pending) {
     pending = sendMessage('getTexts', { locale: tag, prefixes: PREFIXES }).then((answer) => {
       const texts = answer.ok ? answer.value.texts : {};
+      const locale: Locale = answer.ok ? answer.value.locale : 'en';
       if (answer.ok && answer.value.words) registerWordBook(answer.value.words.lang, answer.value.words.book);
       if (!answer.ok) cache.delete(tag); // try again on the next page
-      return (key, params) => format(texts[key] ?? FALLBACK[key] ?? key, params);
+      return (key, params) => renderMessage(locale, key, params, (k) => texts[k] ?? FALLBACK[k]);
     });
     cache.set(tag, pending);
   }

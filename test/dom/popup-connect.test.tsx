@@ -118,7 +118,7 @@ describe('connect step', () => {
     );
     expect(text(await screen.findByTestId('shop-name'))).toBe('Demo Store');
     expect(text(document.body)).toContain('Basic');
-    expect(text(document.body)).toContain('2 permission(s) missing');
+    expect(text(document.body)).toContain('2 permissions missing');
     expect(screen.getByText('read_customers')).toBeTruthy();
     expect(screen.getByText('write_customers')).toBeTruthy();
   });

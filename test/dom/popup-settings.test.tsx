@@ -92,7 +92,7 @@ describe('popup settings: validation', () => {
     const fixed = screen.getByLabelText('Address to use');
     expect(description(fixed)).toBe('Enter the address to use, like orders@mystore.com.');
     await waitFor(() => expect(document.activeElement).toBe(fixed));
-    expect(text(screen.getByRole('alert'))).toContain('1 field(s) to fix');
+    expect(text(screen.getByRole('alert'))).toContain('1 field to fix');
     expect(await hasStoreSettings('demo-store')).toBe(false);
 
     await user.type(fixed, 'orders@');

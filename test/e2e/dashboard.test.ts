@@ -59,7 +59,7 @@ describe('bulk dashboard', () => {
     const firstRow = audit.locator('tbody tr').first();
     const orderName = (await firstRow.locator('td').nth(1).textContent()) ?? '';
     await firstRow.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => page.getByText('Undone: 1 orders have their original address again.').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(async () => page.getByText('Undone: 1 order has its original address again.').count(), { timeout: 20_000 }).toBe(1);
     const undone = [...relay].map((id) => sandbox.api.store.orderById(Number(id))!).find((o) => o.name === orderName.trim());
     expect(undone?.email).toMatch(/@/);
     await browser.screenshot(page, 'dashboard-audit', { fullPage: true });

@@ -31,6 +31,16 @@ describe('getTexts (content-script translations from the background)', () => {
     expect(errorText(tr, { code: 'no_such_code', message: 'English fallback' })).toBe('English fallback');
   });
 
+  it('hands over every plural form the admin language has (Polish few and many, which English lacks) and picks it by count', async () => {
+    registerTextHandlers();
+    const r = await getTexts({ locale: 'pl', prefixes: ['list_'] });
+    if (!r.ok) throw new Error('expected ok');
+    expect(Object.keys(r.value.texts)).toEqual(expect.arrayContaining(['list_relay_one', 'list_relay_few', 'list_relay_many', 'list_relay_other']));
+    const tr = await loadTexts('pl');
+    expect(tr('list_relay', { count: 3 })).toBe('3 zamówienia na tej stronie wciąż mają adres z marketplace’u');
+    expect(tr('list_relay', { count: 12 })).toBe('12 zamówień na tej stronie wciąż ma adres z marketplace’u');
+  });
+
   it('hands the admin language\'s notify words over with its texts (only English words are bundled)', async () => {
     resetWordBooks();
     const r = await getTexts({ locale: 'pt-BR', prefixes: ['guard_'] });

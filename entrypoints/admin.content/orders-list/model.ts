@@ -2,10 +2,11 @@
  * What the order list shows, as a pure function of state (like proxy-banner's `cardModel`): a badge
  * per row, and the line above the list. The DOM part (paint.ts) only paints this.
  */
+import type { MessageParams } from '@/lib/i18n';
 import type { ListVerdict } from '@/lib/messages';
 import type { AppError } from '@/lib/result';
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type Translate = (key: string, params?: MessageParams) => string;
 
 export interface ListJob {
   kind: 'fix' | 'undo';
@@ -156,7 +157,7 @@ export function listModel(state: ListState, tr: Translate, actions: ListActions,
     const buttons: ListButton[] = [];
     if (fixable.length > 0) buttons.push({ id: 'fix', label: tr('list_fix'), primary: true, disabled: state.job !== null, onClick: actions.fix });
     buttons.push(openBulk, ...undo);
-    const title = relay.length === 1 ? tr('list_relay_one') : tr('list_relay_other', { count: relay.length });
+    const title = tr('list_relay', { count: relay.length });
     return { badges, relay, fixable, unmatched, banner: { tone: 'warning', title, lines, buttons, ...(busy ? { busy } : {}), ...(result ? { result } : {}) } };
   }
   if (state.job || result) {

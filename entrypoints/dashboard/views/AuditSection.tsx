@@ -67,14 +67,14 @@ export function AuditSection(props: { handle: string; version: number; onUndoOrd
           <Select
             label={t('dash_filter_batch')}
             value={filters.batchId ?? ''}
-            options={[{ value: '', label: t('dash_filter_all') }, ...batches.map((b) => ({ value: b.id, label: t('dash_batch_label', { when: f.when(b.createdAt), count: f.n(b.progress.changed) }) }))]}
+            options={[{ value: '', label: t('dash_filter_all') }, ...batches.map((b) => ({ value: b.id, label: t('dash_batch_label', { when: f.when(b.createdAt), count: b.progress.changed }) }))]}
             onChange={(v) => set({ ...filters, batchId: v || undefined })}
           />
           <MarketplaceSelect value={filters.marketplace ?? ''} options={markets} onChange={(v) => set({ ...filters, marketplace: v || undefined })} />
           <DateField label={t('dash_filter_from')} value={filters.from ?? ''} onChange={(v) => set({ ...filters, from: v || undefined })} />
           <DateField label={t('dash_filter_to')} value={filters.to ?? ''} onChange={(v) => set({ ...filters, to: v || undefined })} />
         </div>
-        {exported !== null ? <p className="pmg-p pmg-text--success" role="status">{t('dash_exported', { count: f.n(exported) })}</p> : null}
+        {exported !== null ? <p className="pmg-p pmg-text--success" role="status">{t('dash_exported', { count: exported })}</p> : null}
         <DataTable<AuditRow>
           testId="bulk-audit"
           caption={t('dash_audit_title')}

@@ -101,7 +101,7 @@ export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFil
         <Checkbox label={t('dash_customer_label')} helpText={t('dash_customer_help')} checked={customer} onChange={setCustomer} />
         {dry ? (
           <Banner tone="info" title={t('dash_dry_title')}>
-            {t('dash_dry_body', { change: f.n(dry.wouldChange), keep: f.n(dry.keep), refused: f.n(dry.refused) })}
+            {t('dash_dry_body', { change: t('dash_dry_change', { count: dry.wouldChange }), keep: t('dash_dry_keep', { count: dry.keep }), refused: t('dash_dry_refused', { count: dry.refused }) })}
           </Banner>
         ) : null}
         <div className="pmg-inline pmg-gap-200 pmg-inline--end">
@@ -109,7 +109,7 @@ export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFil
             {t('dash_dry_run')}
           </Button>
           <Button variant="primary" onClick={() => props.onStart(filters, customer)} disabled={count === 0}>
-            {t('dash_apply', { count: f.n(count) })}
+            {t('dash_apply', { count })}
           </Button>
         </div>
         <Text tone="secondary" small>

@@ -60,8 +60,8 @@ export function RunSection(props: { view: JobStatusView; onPause: () => void; on
             {errorText(t, job.error)}
           </Banner>
         ) : null}
-        {job.status === 'done' && !undo && p.failed === 0 ? <Text tone="success">{t('dash_all_done', { count: f.n(p.changed) })}</Text> : null}
-        {job.status === 'done' && undo ? <Text tone="success">{t('dash_undo_done', { count: f.n(p.done) })}</Text> : null}
+        {job.status === 'done' && !undo && p.failed === 0 ? <Text tone="success">{t('dash_all_done', { count: p.changed })}</Text> : null}
+        {job.status === 'done' && undo ? <Text tone="success">{t('dash_undo_done', { count: p.done })}</Text> : null}
         <div className="pmg-inline pmg-gap-200">
           {job.status === 'running' ? <Button onClick={props.onPause}>{t('dash_pause')}</Button> : null}
           {job.status === 'paused' ? (
@@ -74,7 +74,7 @@ export function RunSection(props: { view: JobStatusView; onPause: () => void; on
               {t('dash_cancel')}
             </Button>
           ) : null}
-          {p.failed > 0 && job.status !== 'running' ? <Button onClick={props.onRetry}>{t('dash_retry_failed', { count: f.n(p.failed) })}</Button> : null}
+          {p.failed > 0 && job.status !== 'running' ? <Button onClick={props.onRetry}>{t('dash_retry_failed', { count: p.failed })}</Button> : null}
           {props.onUndo && p.changed > 0 && job.status !== 'running' ? <Button onClick={props.onUndo}>{t('dash_undo_batch')}</Button> : null}
         </div>
         {job.status === 'running' ? <Text tone="secondary" small>{t('dash_runs_in_background')}</Text> : null}

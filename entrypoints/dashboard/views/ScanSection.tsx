@@ -26,13 +26,13 @@ export function ScanSection(props: { view: JobStatusView | null; onScan: () => v
         {!job ? <Text tone="secondary">{t('dash_scan_help')}</Text> : null}
         {scanning ? (
           <Text>
-            {t('dash_scanning_count', { count: f.n(job.scan.scanned) })} {job.scan.path === 'bulk' ? t('dash_scan_path_bulk') : ''}
+            {t('dash_scanning_count', { count: job.scan.scanned })} {job.scan.path === 'bulk' ? t('dash_scan_path_bulk') : ''}
           </Text>
         ) : null}
         {job?.status === 'failed' && !job.scan.finishedAt ? <Text tone="critical">{t('dash_scan_failed')}</Text> : null}
         {job && job.scan.finishedAt ? (
           <>
-            <Text tone="secondary">{t('dash_scanned_at', { count: f.n(job.scan.scanned), when: f.when(job.scan.finishedAt) })}</Text>
+            <Text tone="secondary">{t('dash_scanned_at', { count: job.scan.scanned, when: f.when(job.scan.finishedAt) })}</Text>
             <div className="pmg-counts" data-testid="bulk-counts">
               <div className="pmg-count pmg-count--critical">
                 <span className="pmg-count__value">{f.n(relay)}</span>
@@ -41,7 +41,7 @@ export function ScanSection(props: { view: JobStatusView | null; onScan: () => v
               <div className="pmg-count pmg-count--success">
                 <span className="pmg-count__value">{f.n(neutralised)}</span>
                 <span>{t('dash_count_neutralised')}</span>
-                {byFlow ? <span data-testid="bulk-by-flow">{t('dash_count_by_flow', { count: f.n(byFlow) })}</span> : null}
+                {byFlow ? <span data-testid="bulk-by-flow">{t('dash_count_by_flow', { count: byFlow })}</span> : null}
               </div>
               <div className="pmg-count">
                 <span className="pmg-count__value">{f.n(job.scan.ordinary)}</span>

@@ -88,7 +88,7 @@ export function AutoProtectCard(props: { store: StoreRef; connected: boolean | n
           {status.enabled ? (
             <>
               <Text tone="secondary">{t('auto_browser_note')}</Text>
-              <Text>{older !== null ? t('auto_older', { n: older }) : t('auto_older_unknown')}</Text>
+              <Text>{older !== null ? t('auto_older', { count: older }) : t('auto_older_unknown')}</Text>
               <InlineStack gap={200}>
                 <Button slim onClick={() => void openBulkFix(store)}>
                   {t('auto_older_open')}

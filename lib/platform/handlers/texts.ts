@@ -5,8 +5,7 @@
  * err_, strategy_) in one locale — and, with them, the notify-guard words of the admin's language
  * (lib/notify-words/languages.ts), so adding an admin language costs the content script nothing.
  */
-import { loadLocale, resolveLocale, t, type Locale } from '../../i18n';
-import en from '../../../public/_locales/en/messages.json';
+import { loadLocale, messageKeys, resolveLocale, t, type Locale } from '../../i18n';
 import { onMessage } from '../../messaging';
 import { notifyLangOf, type NotifyLang, type WordBook } from '../../notify-words';
 import { WORD_BOOKS } from '../../notify-words/languages';
@@ -34,7 +33,7 @@ export async function getTexts({ locale, prefixes }: { locale: string; prefixes:
   const wordsLang = notifyLangOf(locale);
   const wanted = (Array.isArray(prefixes) ? prefixes : []).filter((p) => ALLOWED_PREFIXES.includes(p));
   const texts: Record<string, string> = {};
-  for (const key of Object.keys(en)) {
+  for (const key of messageKeys(resolved)) {
     if (wanted.some((p) => key.startsWith(p))) texts[key] = t(resolved, key);
   }
   const words = wordsLang && wordsLang !== 'en' ? { lang: wordsLang, book: WORD_BOOKS[wordsLang] } : undefined;
