@@ -18,7 +18,10 @@ import type { AppError, Result } from '../result';
 import type { JobStore } from './job-store';
 import { JobRunner } from './runner';
 import type { ApplyPath, BulkApi, BulkFilters, BulkJob, Classifier, JobItem, JobStatusView } from './types';
-import { itemsFromAudit, undoJob, type UndoOrder } from './undo';
+import { buildUndoJob, itemsFromAudit, type UndoOrder } from './undo';
+
+/** Items read (and written) at a time while an undo job is built. */
+const UNDO_PAGE = 2000;
 
 export interface BulkEngineDeps {
   store: JobStore;
@@ -251,20 +254,27 @@ export class BulkEngine {
     if (!batch) return notFound(batchId);
     if (batch.kind !== 'fix') return { ok: false, error: { code: 'undo_of_undo', message: 'An undo cannot itself be undone; fix the orders again instead.' } };
     if (batch.status === 'running' || batch.status === 'scanning') return { ok: false, error: { code: 'job_busy', message: `This job is ${batch.status}.`, params: { status: batch.status } } };
-    const { items } = await this.store.queryItems(batchId, { filter: (i) => i.status === 'done' && !!i.result?.changed });
+    const store = this.store;
+    // The batch's changed orders, a page at a time (a 100,000-order batch is never read whole).
+    async function* changed(): AsyncIterable<JobItem[]> {
+      for (let fromSeq = -Infinity; ; ) {
+        const { items } = await store.queryItems(batchId, { filter: (i) => i.status === 'done' && !!i.result?.changed, fromSeq, limit: UNDO_PAGE, count: false });
+        if (items.length) yield items;
+        if (items.length < UNDO_PAGE) return;
+        fromSeq = items[items.length - 1]!.seq + 1;
+      }
+    }
     // Undone the way it was done (a batch sent by bulk mutations is undone by one too), unless asked otherwise.
-    return this.createUndo(batch.store, batchId, items, options.path ?? batch.options.path);
+    return this.createUndo(batch.store, batchId, changed(), options.path ?? batch.options.path);
   }
 
   /** Undoes single orders (from the audit view). */
   async undoOrders(handle: string, orders: UndoOrder[]): Promise<Result<BulkJob>> {
-    return this.createUndo(handle, null, itemsFromAudit(orders));
+    return this.createUndo(handle, null, [itemsFromAudit(orders)]);
   }
 
-  private async createUndo(handle: string, undoOf: string | null, source: JobItem[], path?: ApplyPath): Promise<Result<BulkJob>> {
-    const { job, items } = undoJob(handle, undoOf, source, this.newId(), this.iso());
-    if (path) job.options.path = path;
-    await this.store.putItemsWithJob(job, items);
+  private async createUndo(handle: string, undoOf: string | null, pages: AsyncIterable<JobItem[]> | Iterable<JobItem[]>, path?: ApplyPath): Promise<Result<BulkJob>> {
+    const job = await buildUndoJob(this.store, pages, { handle, undoOf, id: this.newId(), at: this.iso(), ...(path ? { path } : {}) });
     if (job.status === 'running') this.runner.drive(job.id);
     return { ok: true, value: job };
   }

@@ -76,6 +76,13 @@ export class JobStore {
     await tx.done;
   }
 
+  /** Items alone, one transaction (an undo job's pages before its record exists). */
+  async putItems(items: JobItem[]): Promise<void> {
+    const tx = this.db.transaction(ITEMS, 'readwrite');
+    for (const item of items) void tx.store.put(item);
+    await tx.done;
+  }
+
   async getItem(jobId: string, orderId: string): Promise<JobItem | undefined> {
     return this.db.get(ITEMS, [jobId, orderId]);
   }

@@ -4,8 +4,9 @@
  * then reads the result file line by line and reconciles it into the job and the audit log.
  *
  * A round, each stage stored before the next begins, so a closed browser carries on where it stopped:
- * 1. staging — queued orders become `applying` with their line number; the file is built from the job's
- *    items (IndexedDB, a page at a time) and uploaded; the operation is started with a document whose
+ * 1. staging — queued orders become `applying` with their line number; each is re-read (`nodes`, 250 a
+ *    request: ./mutation-outcome.ts) so an address changed since the scan is never overwritten blindly;
+ *    the file is built from the job's items (IndexedDB, a page at a time) and uploaded; the operation is started with a document whose
  *    name carries the job and round, so a lost answer or a restart finds it again instead of starting
  *    a second one. Each order's original travels in the same `orderUpdate` as its new email (atomic),
  *    and the job item already holds it locally before the upload.
@@ -22,12 +23,12 @@
 import type { AuditEntry } from '../audit';
 import type { AppError } from '../result';
 import type { JobStore } from './job-store';
-import type { BulkApi, BulkJob, BulkMutationApi, JobItem, MutationRound, RecheckedOrder } from './types';
+import type { BulkApi, BulkJob, BulkMutationApi, Classifier, JobItem, MutationRound, RecheckedOrder } from './types';
+import { finished, recheckBeforeUpload, RECHECK_BATCH, same } from './mutation-outcome';
 
 export const MAX_ROUNDS = 3;
 const LINES_PER_PAGE = 1000;
 const RECONCILE_BATCH = 500;
-const RECHECK_BATCH = 250;
 const NAMESPACE = 'proxy_mail_guard';
 const KEY = 'original_email';
 
@@ -50,6 +51,8 @@ export interface MutationPathContext {
   pollMs: number;
   /** Counts a finished order into the live job (progress, throughput). */
   settle(item: JobItem): void;
+  /** Fix jobs: the store's classifier, for orders whose address changed since the scan. */
+  classify?: Classifier | null;
 }
 
 export type PathOutcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'fallback'; reason: AppError } | { kind: 'failed'; error: AppError };
@@ -85,7 +88,6 @@ export async function runMutationPath(ctx: MutationPathContext, job: BulkJob): P
         return { kind: 'done' };
       }
       m.lines = lines;
-      const file = await buildFile(ctx.store, job);
       if (!ctx.alive()) return { kind: 'stopped' };
       // A restart between the start and its record: the operation is Shopify's current one, by name
       // (whatever its status — it may have finished meanwhile).
@@ -100,6 +102,17 @@ export async function runMutationPath(ctx: MutationPathContext, job: BulkJob): P
         continue;
       }
       if (!operationId) {
+        // Nothing of this round was sent yet: each order is re-read now, and its line built from that.
+        const kept = await recheckBeforeUpload(
+          { api: ctx.api, store: ctx.store, classify: ctx.classify, alive: () => ctx.alive(), now: () => ctx.now(), recordAudit: (e) => api.recordAudit(e), settle: (i) => ctx.settle(i) },
+          job,
+        );
+        if (kept === 'stopped') return { kind: 'stopped' };
+        if (typeof kept !== 'number') return { kind: 'failed', error: kept };
+        if (kept === 0) continue; // every order settled by the re-check: the next pass finds the round empty
+        m.lines = kept;
+        const file = await buildFile(ctx.store, job);
+        if (!ctx.alive()) return { kind: 'stopped' };
         const staged = await api.stageUpload(file);
         if (!staged.ok) return giveBack(ctx, job, staged.error);
         m.stagedUploadPath = staged.value.stagedUploadPath;
@@ -274,35 +287,6 @@ function judgeLine(job: BulkJob, item: JobItem, email: string | null, original: 
   return null;
 }
 
-function finished(job: BulkJob, item: JobItem, status: 'done' | 'failed', now: string | null, at: string, error?: AppError, recovered = false): { item: JobItem; entry: AuditEntry } {
-  const changed = status === 'done';
-  const next: JobItem = {
-    ...item,
-    status,
-    bulkLine: undefined,
-    ...(error ? { error } : { error: undefined }),
-    result: { before: item.email, after: now, changed, ...(recovered ? { recovered } : {}), at },
-  };
-  const batchId = job.kind === 'undo' ? (job.undoOf ?? job.id) : job.id;
-  const entry: AuditEntry = {
-    id: `${job.id}:${item.orderId}:${job.mutation?.round ?? 1}`,
-    kind: job.kind === 'undo' ? 'undo' : 'fix',
-    store: job.store,
-    orderId: item.orderId,
-    orderName: item.name,
-    marketplace: item.marketplace,
-    before: item.email,
-    after: now,
-    strategy: job.kind === 'undo' ? { kind: 'restore' } : item.strategy,
-    at,
-    batchId,
-    status: status === 'done' ? 'done' : 'failed',
-    ...(error ? { error: { code: error.code, message: error.message } } : {}),
-    updatedAt: at,
-  };
-  return { item: next, entry };
-}
-
 /** Every order of the round still applying is re-read: its state decides, never a guess. */
 async function check(ctx: MutationPathContext, job: BulkJob, m: MutationRound): Promise<'ok' | 'stopped' | AppError> {
   for (;;) {
@@ -349,8 +333,4 @@ async function checkOne(ctx: MutationPathContext, job: BulkJob, m: MutationRound
   const result = finished(job, item, 'done', now.email, at);
   result.item.result = { before: now.email, after: now.email, changed: false, skipped: 'fixed_since_scan', at };
   return { item: result.item, entry: null };
-}
-
-function same(a: string | null | undefined, b: string | null | undefined): boolean {
-  return (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 }

@@ -180,7 +180,7 @@ export class JobRunner {
 
     try {
       if (live.job.options.path === 'bulk-mutation') {
-        const outcome = await this.applyByBulkMutation(api, live, tick);
+        const outcome = await this.applyByBulkMutation(api, classify, live, tick);
         if (outcome === 'stop') return;
       }
       // Orders caught mid-change by the previous worker: re-read before anything else is sent.
@@ -231,7 +231,7 @@ export class JobRunner {
    * Runs the job through Shopify bulk mutations (./mutation-path.ts). 'stop': the job's state is
    * stored and nothing more is to be done now; 'continue': carry on per order (fallback, or finished).
    */
-  private async applyByBulkMutation(api: BulkApi, live: LiveJob, tick: () => void): Promise<'stop' | 'continue'> {
+  private async applyByBulkMutation(api: BulkApi, classify: Classifier | null, live: LiveJob, tick: () => void): Promise<'stop' | 'continue'> {
     if (!api.bulkMutation || !api.recheck) {
       live.job.options.path = 'per-order';
       live.job.notice = { code: 'bulk_path_unavailable', message: "Shopify's bulk changes are not available here; the orders are changed one by one instead.", params: { reason: 'unsupported' } };
@@ -245,6 +245,7 @@ export class JobRunner {
         sleep: this.sleep,
         now: this.now,
         pollMs: this.deps.pollMs,
+        classify,
         settle: (item) => {
           const p = live.job.progress;
           p.remaining--;

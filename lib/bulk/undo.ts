@@ -3,7 +3,7 @@
  * an `undo` job whose items go from what the batch wrote back to what it found. The runner then
  * applies it like any job, resumable and exactly once (./runner.ts).
  */
-import type { BulkJob, JobItem, MarketplaceCount } from './types';
+import type { ApplyPath, BulkJob, JobItem, MarketplaceCount } from './types';
 
 /** One order to put back, as the audit view knows it. */
 export interface UndoOrder {
@@ -37,35 +37,51 @@ export function itemsFromAudit(orders: UndoOrder[]): JobItem[] {
   }));
 }
 
-/** The undo job for `source` (a batch's changed items, or `itemsFromAudit`), queued and ready to run. */
-export function undoJob(handle: string, undoOf: string | null, source: JobItem[], id: string, at: string): { job: BulkJob; items: JobItem[] } {
+/**
+ * Builds an undo job from pages of source items (a batch's changed items read a page at a time, or
+ * `itemsFromAudit`): each page is stored as soon as it is made, so a 100,000-order batch never sits in
+ * memory whole. The job record is written last, once every item is stored — a build cut short leaves
+ * only items no job points to, never a half-filled undo that could run.
+ */
+export async function buildUndoJob(
+  sink: { putItems(items: JobItem[]): Promise<void>; putJob(job: BulkJob): Promise<void> },
+  pages: AsyncIterable<JobItem[]> | Iterable<JobItem[]>,
+  job: { handle: string; undoOf: string | null; id: string; at: string; path?: ApplyPath },
+): Promise<BulkJob> {
   const byMarketplace: Record<string, MarketplaceCount> = {};
-  for (const i of source) (byMarketplace[i.marketplace] ??= { marketplace: i.marketplace, label: i.label, relay: 0, neutralised: 0 }).relay++;
-  const job: BulkJob = {
-    id,
-    store: handle,
+  let seq = 0;
+  for await (const page of pages) {
+    const items = page.map((i): JobItem => {
+      (byMarketplace[i.marketplace] ??= { marketplace: i.marketplace, label: i.label, relay: 0, neutralised: 0 }).relay++;
+      return {
+        ...i,
+        jobId: job.id,
+        seq: seq++,
+        // Undo goes from what the batch wrote back to what it found.
+        email: i.result?.after ?? i.email,
+        proposed: i.result ? i.result.before : i.proposed,
+        status: 'queued',
+        attempts: 0,
+        bulkLine: undefined,
+        result: undefined,
+        error: undefined,
+      };
+    });
+    if (items.length) await sink.putItems(items);
+  }
+  const record: BulkJob = {
+    id: job.id,
+    store: job.handle,
     kind: 'undo',
-    undoOf,
-    status: source.length ? 'running' : 'done',
-    createdAt: at,
-    updatedAt: at,
-    scan: { path: 'audit', cursor: null, bulkOperationId: null, linesDone: 0, scanned: source.length, ordinary: 0, byMarketplace, finishedAt: at },
-    options: { filters: {}, dryRun: false, customer: false },
-    progress: { total: source.length, done: 0, changed: 0, failed: 0, remaining: source.length },
+    undoOf: job.undoOf,
+    status: seq ? 'running' : 'done',
+    createdAt: job.at,
+    updatedAt: job.at,
+    scan: { path: 'audit', cursor: null, bulkOperationId: null, linesDone: 0, scanned: seq, ordinary: 0, byMarketplace, finishedAt: job.at },
+    options: { filters: {}, dryRun: false, customer: false, ...(job.path ? { path: job.path } : {}) },
+    progress: { total: seq, done: 0, changed: 0, failed: 0, remaining: seq },
     stats: { activeMs: 0, processed: 0 },
   };
-  const items = source.map((i, seq): JobItem => ({
-    ...i,
-    jobId: id,
-    seq,
-    // Undo goes from what the batch wrote back to what it found.
-    email: i.result?.after ?? i.email,
-    proposed: i.result ? i.result.before : i.proposed,
-    status: 'queued',
-    attempts: 0,
-    bulkLine: undefined,
-    result: undefined,
-    error: undefined,
-  }));
-  return { job, items };
+  await sink.putJob(record);
+  return record;
 }
