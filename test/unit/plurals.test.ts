@@ -26,6 +26,14 @@ describe('count sentences', () => {
     for (const base of PLURAL_BASES) expect(en[`${base}_one`], base).toBeDefined();
   });
 
+  it('every English sentence with a {count} is a count sentence, but for labels where the number stands alone', async () => {
+    // "Marketplace rules: 3" and "3 by Shopify Flow" read right for any number in every language.
+    const LABELS = ['popup_import_summary', 'dash_count_by_flow'];
+    const en = await catalogue('en');
+    const plain = Object.entries(en).filter(([key, { message }]) => message.includes('{count}') && !PLURAL_BASES.some((b) => key.startsWith(`${b}_`)));
+    expect(plain.map(([key]) => key).sort()).toEqual(LABELS.sort());
+  });
+
   it.each(LOCALES)('%s: every count sentence has the form each count needs, with every placeholder filled', async (locale) => {
     const texts = await catalogue(locale);
     const rules = new Intl.PluralRules(languageTag(locale));
