@@ -159,17 +159,42 @@ export const ORDERS_BY_ID_QUERY = `#graphql
   ${ORDER_FACTS_FRAGMENT}
 `;
 
-/** The newest orders since the Shopify Flow workflow was turned on, with the code version that fixed each (lib/flow/health.ts). */
+/**
+ * The newest orders since the Shopify Flow workflow was turned on (lib/flow/health.ts), listed cheaply:
+ * scalars cost nothing, so each order costs itself and our three metafields — 4 points, where the
+ * full facts cost 9. The workflow's fixes and the orders their scalars prove ordinary are judged from
+ * this alone; the others' app and channel come from FLOW_ORDER_ORIGINS_QUERY.
+ */
 export const FLOW_RECENT_ORDERS_QUERY = `#graphql
   query FlowRecentOrders($first: Int!, $query: String) {
     orders(first: $first, sortKey: CREATED_AT, reverse: true, query: $query) {
       nodes {
-        ...OrderFactsFields
+        id
+        name
+        createdAt
+        email
+        sourceName
+        sourceIdentifier
+        tags
+        originalEmail: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${ORIGINAL_EMAIL_KEY}") { id value }
+        fixedBy: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${FIXED_BY_KEY}") { value updatedAt }
         flowVersion: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${FLOW_VERSION_KEY}") { value }
       }
     }
   }
-  ${ORDER_FACTS_FRAGMENT}
+`;
+
+/** Where listed orders came from (app, channel): what the classifier needs beyond the listing, 5 points an order. */
+export const FLOW_ORDER_ORIGINS_QUERY = `#graphql
+  query FlowOrderOrigins($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Order {
+        id
+        app { id name }
+        channelInformation { channelDefinition { handle channelName subChannelName } app { title } }
+      }
+    }
+  }
 `;
 
 export const CONNECTION_QUERY = `#graphql
@@ -189,6 +214,7 @@ export const CONNECTION_QUERY = `#graphql
 
 export const ALL_DOCUMENTS: Record<string, string> = {
   FLOW_RECENT_ORDERS_QUERY,
+  FLOW_ORDER_ORIGINS_QUERY,
   ORDER_FACTS_QUERY,
   ORDER_EMAIL_CONFIRM_QUERY,
   ORDER_EMAIL_UPDATE,

@@ -19,7 +19,8 @@ export function numericOrderId(orderId: string): string {
   return ORDER_GID.exec(orderId)?.[1] ?? orderId;
 }
 
-export function toOrderFacts(node: OrderNode): OrderFacts {
+/** Any subset of the fields (a listing, a narrower read): what was not selected reads as absent. */
+export function toOrderFacts(node: Pick<OrderNode, 'id'> & Partial<OrderNode>): OrderFacts {
   const channel = node.channelInformation;
   return {
     orderId: node.legacyResourceId ? String(node.legacyResourceId) : numericOrderId(node.id),

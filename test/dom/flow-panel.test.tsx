@@ -62,7 +62,7 @@ describe('Shopify Flow guide', () => {
 
   it('set up: when it last fixed an order, the warning when relay orders arrive unfixed', async () => {
     const setup = flowSetupFor(SETTINGS, new Date('2026-11-02T10:00:00Z'));
-    mount({ ...none, setup, drift: { outdated: false, changes: [] }, health: { lastFixed: { order: '#1042', at: '2026-11-03T09:30:00Z' }, unfixed: { count: 3, latest: '#1045' }, warn: true, oldVersionSeen: false, checked: 12 } });
+    mount({ ...none, setup, drift: { outdated: false, changes: [] }, health: { lastFixed: { order: '#1042', at: '2026-11-03T09:30:00Z' }, unfixed: { count: 3, latest: '#1045' }, warn: true, oldVersionSeen: false, checked: 12, checkedAt: '2026-11-03T09:40:00Z' } });
     await act(async () => {});
     expect(screen.getByTestId('flow-last-fixed').textContent).toMatch(/^Last order fixed by the workflow: #1042, /);
     expect(screen.getByText(/3 marketplace orders arrived unfixed since you turned the workflow on \(latest: #1045\)/)).toBeTruthy();
@@ -75,7 +75,7 @@ describe('Shopify Flow guide', () => {
       { field: 'overrides.ebay', before: null, after: 'strip' },
       { field: 'extraDomains', before: null, after: 'relay.walmart.ca' },
     ];
-    const { confirm, copy } = mount({ ...none, setup, drift: { outdated: true, changes }, health: { lastFixed: null, unfixed: { count: 0, latest: null }, warn: false, oldVersionSeen: false, checked: 0 } });
+    const { confirm, copy } = mount({ ...none, setup, drift: { outdated: true, changes }, health: { lastFixed: null, unfixed: { count: 0, latest: null }, warn: false, oldVersionSeen: false, checked: 0, checkedAt: '2026-11-03T09:40:00Z' } });
     await act(async () => {});
     expect(screen.getByText(/Your settings changed since you set up the workflow/)).toBeTruthy();
     const lines = [...document.querySelectorAll('.pmg-flow-changes li')].map((li) => li.textContent);

@@ -342,6 +342,7 @@ export async function startFakeAdminApi(options: FakeAdminApiOptions = {}): Prom
       // Shopify refunds the difference between the requested and the actual cost.
       state.bucket.refund(Math.max(0, requested - actual), clock.now());
       state.counters.costUsed += actual;
+      state.counters.costRequested += requested;
     }
     if (dropAfter) {
       req.socket.destroy(); // applied, but the answer never arrives

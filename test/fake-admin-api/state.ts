@@ -50,13 +50,15 @@ export interface Counters {
   accessDenied: number;
   /** Sum of actualQueryCost over answered requests. */
   costUsed: number;
+  /** Sum of requestedQueryCost over answered requests (what the bucket must hold before each runs). */
+  costRequested: number;
   /** Per mutation field name, applied or not (userErrors included). */
   mutations: Record<string, number>;
   faultsInjected: number;
 }
 
 export function emptyCounters(): Counters {
-  return { requests: 0, graphqlRequests: 0, throttledResponses: 0, maxCostExceeded: 0, unauthorized: 0, accessDenied: 0, costUsed: 0, mutations: {}, faultsInjected: 0 };
+  return { requests: 0, graphqlRequests: 0, throttledResponses: 0, maxCostExceeded: 0, unauthorized: 0, accessDenied: 0, costUsed: 0, costRequested: 0, mutations: {}, faultsInjected: 0 };
 }
 
 export interface ApiState {
