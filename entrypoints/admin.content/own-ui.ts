@@ -7,6 +7,9 @@
  * - buttons act on trusted clicks only (`isTrusted`: a person's click or key press, never a
  *   script's `element.click()` or dispatched event).
  */
+/** The admin's type (Polaris token, with its own value as the fallback) for what we draw in our shadow roots. */
+export const POLARIS_FONT = "var(--p-font-family-sans, 'Inter', -apple-system, BlinkMacSystemFont, 'San Francisco', 'Segoe UI', Roboto, 'Helvetica Neue', sans-serif)";
+
 const OPEN_FOR_BROWSER_TESTS = import.meta.env.MODE === 'sandbox';
 const UNIT_TEST = import.meta.env.MODE === 'test';
 

@@ -4,17 +4,16 @@
  * textContent and attributes. Badges are keyed by the ROW they sit in and carry the order id they were
  * painted for, so a re-used <tr> that now shows another order never keeps the old badge.
  */
-import { attachOwnShadow, ownBuilders } from '../own-ui';
+import { attachOwnShadow, ownBuilders, POLARIS_FONT } from '../own-ui';
 import { OWN_MARK, type ListRow } from '@/lib/admin-dom';
 import type { ListBadge, ListBanner } from './model';
 
-const FONT = "var(--p-font-family-sans, 'Inter', -apple-system, BlinkMacSystemFont, 'San Francisco', 'Segoe UI', Roboto, 'Helvetica Neue', sans-serif)";
 
 // Polaris tokens (light theme), the values of @shopify/polaris-tokens as fallbacks.
 const BADGE_CSS =
   `:host{all:initial;display:inline-block;margin-left:var(--p-space-200, .5rem);vertical-align:middle}` +
   `span{display:inline-flex;align-items:center;gap:4px;padding:2px 8px;border-radius:var(--p-border-radius-200, .5rem);` +
-  `font:var(--p-font-weight-medium, 550) var(--p-font-size-300, .75rem)/var(--p-font-line-height-400, 1rem) ${FONT};white-space:nowrap}` +
+  `font:var(--p-font-weight-medium, 550) var(--p-font-size-300, .75rem)/var(--p-font-line-height-400, 1rem) ${POLARIS_FONT};white-space:nowrap}` +
   `.critical{background:var(--p-color-bg-fill-critical-secondary, rgba(254, 209, 215, 1));color:var(--p-color-text-critical, rgba(142, 11, 33, 1))}` +
   `.success{background:var(--p-color-bg-fill-success-secondary, rgba(175, 254, 191, 1));color:var(--p-color-text-success, rgba(1, 75, 64, 1))}`;
 
@@ -90,7 +89,7 @@ export function createBadgePainter(doc: Document): BadgePainter {
 }
 
 const BANNER_CSS =
-  `:host{all:initial;display:block;margin:0 0 var(--p-space-400, 1rem);font:var(--p-font-weight-regular, 450) var(--p-font-size-325, .8125rem)/var(--p-font-line-height-500, 1.25rem) ${FONT};color:var(--p-color-text, rgba(48, 48, 48, 1))}` +
+  `:host{all:initial;display:block;margin:0 0 var(--p-space-400, 1rem);font:var(--p-font-weight-regular, 450) var(--p-font-size-325, .8125rem)/var(--p-font-line-height-500, 1.25rem) ${POLARIS_FONT};color:var(--p-color-text, rgba(48, 48, 48, 1))}` +
   `:host([hidden]){display:none}` +
   `:host([data-floating]){position:fixed;right:var(--p-space-400, 1rem);bottom:var(--p-space-400, 1rem);z-index:2147483000;max-width:420px;margin:0}` +
   `:host([data-floating]) .banner{box-shadow:0 4px 16px rgba(26,26,26,.18)}` +
