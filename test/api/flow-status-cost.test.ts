@@ -4,13 +4,11 @@
  * status made before, at a fraction of its points, and an earlier check is shown again for a few
  * minutes instead of reading orders on every open.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildFlowWorkflow, flowVersion } from '../../lib/flow';
 import { FLOW_HEALTH_FRESH_MS, flowHealth, type FlowHealth, type FlowOrder } from '../../lib/flow/health';
 import { sendMessage } from '../../lib/messaging';
-import { resetApiRegistry, setClientOverrides } from '../../lib/platform/api';
 import { getFlowSetup } from '../../lib/platform/flow-storage';
-import { registerConnectionHandlers } from '../../lib/platform/handlers/connection';
 import { FLOW_CHECK_MARGIN_MS, FLOW_CHECK_ORDERS, flowConfirm, flowStatus } from '../../lib/platform/handlers/flow';
 import { getStoreSettings, saveStoreSettings } from '../../lib/platform/settings-storage';
 import { defaultSettings } from '../../lib/settings';
@@ -18,10 +16,9 @@ import { ORDER_FACTS_FRAGMENT, ORIGINAL_EMAIL_NAMESPACE, type OrderNode } from '
 import { toOrderFacts } from '../../lib/shopify/order-facts';
 import { FLOW_VERSION_KEY } from '../../lib/order-facts';
 import { gql } from '../fake-admin-api/http.ts';
-import { ALL_SCOPES, startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
+import type { FakeAdminApi } from '../fake-admin-api/index.ts';
+import { flowStore } from './flow-store';
 
-const CONNECTOR = { token: 'shpat_connector_flow_cost', scopes: ALL_SCOPES, app: { id: 4383523, name: 'CedCommerce Multichannel' } };
-const ORDER_CREATE = `mutation($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id name } userErrors { message } } }`;
 const SETTINGS = { ...defaultSettings(), defaultStrategy: 'domain' as const, domain: 'mystore.com' };
 
 /** The read the status made on every open until now: the newest 50 orders since setup, full facts each. */
@@ -38,31 +35,23 @@ const FULL_READ = `#graphql
 `;
 
 let api: FakeAdminApi;
-beforeAll(async () => {
-  api = await startFakeAdminApi({ orders: 20, plan: 'standard', clock: 'manual', tokens: [CONNECTOR] });
+const fixture = flowStore({
+  plan: 'standard',
+  connectorToken: 'shpat_connector_flow_cost',
+  // Every test starts with the workflow installed in Shopify and turned on in the extension a minute ago.
+  async afterConnect(started) {
+    api = started;
+    expect((await saveStoreSettings(api.shop, SETTINGS)).ok).toBe(true);
+    api.flow.install(buildFlowWorkflow(SETTINGS));
+    await flowConfirm({ store: store(), on: true }, storeNow);
+    api.clock.advance(60_000);
+  },
 });
-afterAll(() => api.close());
-beforeEach(async () => {
-  api.reset();
-  resetApiRegistry();
-  setClientOverrides({ sandbox: true });
-  registerConnectionHandlers();
-  await sendMessage('connect', { store: store(), credentials: { kind: 'admin-token', token: api.token } });
-  expect((await saveStoreSettings(api.shop, SETTINGS)).ok).toBe(true);
-  api.flow.install(buildFlowWorkflow(SETTINGS));
-  await flowConfirm({ store: store(), on: true }, storeNow);
-  api.clock.advance(60_000);
-});
-
-const store = () => ({ handle: api.shop, origin: api.origin });
-const storeNow = () => new Date(api.store.now());
-let n = 0;
+const { store, storeNow } = fixture;
 
 /** A connector's order (Flow runs on it when installed). */
 async function connectorOrder(email: string, sourceName = 'amazon'): Promise<void> {
-  const { body } = await gql(api, ORDER_CREATE, { order: { email, sourceName, sourceIdentifier: `302-${++n}` } }, { token: CONNECTOR.token });
-  expect(body.data.orderCreate.userErrors).toEqual([]);
-  await api.flow.settled();
+  await fixture.connectorOrder(email, sourceName);
 }
 
 /**

@@ -2,30 +2,20 @@
  * The background handlers end to end through typed messaging (WXT fakeBrowser) against the fake API:
  * connect → credentials saved in storage.local → applyFix / undoFix / getOrderFacts → disconnect.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startFakeAdminApi, DEMO_ORDERS, type FakeAdminApi } from '../fake-admin-api/index';
+import { DEMO_ORDERS, type FakeAdminApi } from '../fake-admin-api/index';
 import { sendMessage } from '../../lib/messaging';
 import { registerConnectionHandlers } from '../../lib/platform/handlers/connection';
 import { registerOrderHandlers } from '../../lib/platform/handlers/order';
-import { auditLogInstance, resetApiRegistry, setClientOverrides } from '../../lib/platform/api';
+import { auditLogInstance, setClientOverrides } from '../../lib/platform/api';
 import { getCredentials } from '../../lib/platform/credentials';
 import { saveStoreSettings } from '../../lib/platform/settings-storage';
 import { defaultSettings } from '../../lib/settings';
-import { stored } from './helpers';
+import { handlersOnFakeApi, stored } from './helpers';
 
 let api: FakeAdminApi;
-beforeAll(async () => {
-  api = await startFakeAdminApi({ orders: 60, seed: 3 });
-});
-afterAll(async () => {
-  await api.close();
-});
-beforeEach(() => {
-  api.reset();
-  resetApiRegistry();
-  // Vitest is not a sandbox build; the handlers may use the fake API's loopback origin only when told so.
-  setClientOverrides({ sandbox: true });
+handlersOnFakeApi({ orders: 60, seed: 3 }, (started) => (api = started), () => {
   registerConnectionHandlers();
   registerOrderHandlers();
 });

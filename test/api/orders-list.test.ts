@@ -3,29 +3,20 @@
  * request whose cost is checked, the store's fix for a listed order through the card's change path
  * (audited, undone by undoFix), and refusals that change nothing.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeAdminApi, DEMO_ORDERS, type FakeAdminApi } from '../fake-admin-api/index';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ORDERS, type FakeAdminApi } from '../fake-admin-api/index';
 import { sendMessage } from '../../lib/messaging';
 import { registerConnectionHandlers } from '../../lib/platform/handlers/connection';
 import { registerOrderHandlers } from '../../lib/platform/handlers/order';
 import { registerOrdersListHandlers } from '../../lib/platform/handlers/orders-list';
-import { auditLogInstance, resetApiRegistry, setClientOverrides } from '../../lib/platform/api';
+import { auditLogInstance } from '../../lib/platform/api';
 import { saveStoreSettings } from '../../lib/platform/settings-storage';
 import { defaultSettings } from '../../lib/settings';
 import { ORDERS_BY_ID_MAX } from '../../lib/shopify/order-facts';
-import { stored } from './helpers';
+import { handlersOnFakeApi, stored } from './helpers';
 
 let api: FakeAdminApi;
-beforeAll(async () => {
-  api = await startFakeAdminApi({ orders: 250, seed: 5 });
-});
-afterAll(async () => {
-  await api.close();
-});
-beforeEach(async () => {
-  api.reset();
-  resetApiRegistry();
-  setClientOverrides({ sandbox: true });
+handlersOnFakeApi({ orders: 250, seed: 5 }, (started) => (api = started), () => {
   registerConnectionHandlers();
   registerOrderHandlers();
   registerOrdersListHandlers();

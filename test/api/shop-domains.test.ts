@@ -4,28 +4,19 @@
  * domains are read from the Admin API at connect, kept with the store's settings, and every
  * classification (card, bulk scan) treats them like the fixed address and the domain swap.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index';
+import { describe, expect, it } from 'vitest';
+import { handlersOnFakeApi } from './helpers';
+import type { FakeAdminApi } from '../fake-admin-api/index';
 import { sendMessage } from '../../lib/messaging';
 import { registerConnectionHandlers } from '../../lib/platform/handlers/connection';
 import { registerOrderHandlers } from '../../lib/platform/handlers/order';
-import { resetApiRegistry, setClientOverrides } from '../../lib/platform/api';
 import { getStoreSettings } from '../../lib/platform/settings-storage';
 import { classifierFromSettings } from '../../lib/bulk/classify';
 import { detect } from '../../entrypoints/admin.content/features/proxy-banner';
 import { defaultSettings, exportSettings, migrateSettings } from '../../lib/settings';
 
 let api: FakeAdminApi;
-beforeAll(async () => {
-  api = await startFakeAdminApi({ orders: 20, seed: 16 });
-});
-afterAll(async () => {
-  await api.close();
-});
-beforeEach(() => {
-  api.reset();
-  resetApiRegistry();
-  setClientOverrides({ sandbox: true });
+handlersOnFakeApi({ orders: 20, seed: 16 }, (started) => (api = started), () => {
   registerConnectionHandlers();
   registerOrderHandlers();
 });
