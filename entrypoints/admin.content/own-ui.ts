@@ -7,6 +7,8 @@
  * - buttons act on trusted clicks only (`isTrusted`: a person's click or key press, never a
  *   script's `element.click()` or dispatched event).
  */
+import { OWN_MARK } from '@/lib/admin-dom';
+
 /** The admin's type (Polaris token, with its own value as the fallback) for what we draw in our shadow roots. */
 export const POLARIS_FONT = "var(--p-font-family-sans, 'Inter', -apple-system, BlinkMacSystemFont, 'San Francisco', 'Segoe UI', Roboto, 'Helvetica Neue', sans-serif)";
 
@@ -71,4 +73,45 @@ export function ownBuilders(doc: Document) {
     return node;
   };
   return { el, button };
+}
+
+/**
+ * A host we paint from a model (the order card, the list banner): its own shadow root with `css`,
+ * re-built only when the model changed (a rebuild would drop the merchant's focus), empty and hidden
+ * with `data-state="none"` while there is no model, and `data-floating` (pinned to the window's corner)
+ * when the page gave it no place. `paint` builds the content and sets the host's other data.
+ */
+export function ownModelHost<M extends { floating?: boolean }>(
+  doc: Document,
+  tag: string,
+  mark: string,
+  css: string,
+  paint: (model: M, host: HTMLElement, build: ReturnType<typeof ownBuilders>) => Node,
+): { host: HTMLElement; render(model: M | null): void } {
+  const host = doc.createElement(tag);
+  host.setAttribute(OWN_MARK, mark);
+  const root = attachOwnShadow(host);
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const container = doc.createElement('div');
+  root.append(style, container);
+  const build = ownBuilders(doc);
+  let shown = '';
+  return {
+    host,
+    render(model) {
+      const key = JSON.stringify(model);
+      if (key === shown) return;
+      shown = key;
+      if (!model) {
+        container.replaceChildren();
+        host.hidden = true;
+        host.dataset.state = 'none';
+        return;
+      }
+      host.hidden = false;
+      host.toggleAttribute('data-floating', Boolean(model.floating));
+      container.replaceChildren(paint(model, host, build));
+    },
+  };
 }

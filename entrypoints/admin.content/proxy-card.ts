@@ -4,8 +4,7 @@
  * header with icon and title, white body, Polaris buttons, Polaris tokens for every colour, radius,
  * space and type. Page data only ever goes in through textContent / attributes — never innerHTML.
  */
-import { attachOwnShadow, ownBuilders } from './own-ui';
-import { OWN_MARK } from '@/lib/admin-dom';
+import { ownModelHost } from './own-ui';
 import { tokenCss } from './card-tokens';
 import type { Translate } from './texts';
 
@@ -78,83 +77,57 @@ export interface CardHandle {
 }
 
 export function createCardHost(doc: Document): CardHandle {
-  const host = doc.createElement('pmg-order-card');
-  host.setAttribute(OWN_MARK, 'order-card');
-  const root = attachOwnShadow(host);
-  const style = doc.createElement('style');
-  style.textContent = tokenCss() + CSS;
-  const container = doc.createElement('div');
-  root.append(style, container);
+  return ownModelHost<CardModel>(doc, 'pmg-order-card', 'order-card', tokenCss() + CSS, (model, host, { el, button }) => {
+    host.dataset.tone = model.tone;
+    host.dataset.state = model.floating ? 'inactive' : model.tone === 'success' ? 'protected' : model.tone;
+    const card = el('section', `card ${model.tone}`);
+    card.setAttribute('role', model.tone === 'critical' ? 'alert' : 'region');
+    card.setAttribute('aria-label', model.title);
 
-  const { el, button } = ownBuilders(doc);
+    const head = el('div', 'head');
+    const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 20 20');
+    svg.setAttribute('class', 'icon');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', ICONS[model.tone]);
+    svg.append(path);
+    head.append(svg, el('h2', 'title', model.title), el('span', 'brand', 'Proxy Mail Guard'));
 
-  let shown = '';
-  return {
-    host,
-    render(model) {
-      // Re-build only when something visible changed: a rebuild would drop the merchant's focus.
-      const key = JSON.stringify(model);
-      if (key === shown) return;
-      shown = key;
-      if (!model) {
-        container.replaceChildren();
-        host.hidden = true;
-        host.dataset.state = 'none';
-        return;
+    const body = el('div', 'body');
+    for (const line of model.lines) {
+      const p = el('p');
+      if (typeof line === 'string') p.textContent = line;
+      else {
+        const at = line.text.indexOf(line.strong);
+        if (at < 0) p.textContent = line.text;
+        else p.append(line.text.slice(0, at), el('strong', undefined, line.strong), line.text.slice(at + line.strong.length));
       }
-      host.hidden = false;
-      host.toggleAttribute('data-floating', Boolean(model.floating));
-      host.dataset.tone = model.tone;
-      host.dataset.state = model.floating ? 'inactive' : model.tone === 'success' ? 'protected' : model.tone;
-      const card = el('section', `card ${model.tone}`);
-      card.setAttribute('role', model.tone === 'critical' ? 'alert' : 'region');
-      card.setAttribute('aria-label', model.title);
-
-      const head = el('div', 'head');
-      const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
-      svg.setAttribute('viewBox', '0 0 20 20');
-      svg.setAttribute('class', 'icon');
-      svg.setAttribute('aria-hidden', 'true');
-      const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
-      path.setAttribute('d', ICONS[model.tone]);
-      svg.append(path);
-      head.append(svg, el('h2', 'title', model.title), el('span', 'brand', 'Proxy Mail Guard'));
-
-      const body = el('div', 'body');
-      for (const line of model.lines) {
-        const p = el('p');
-        if (typeof line === 'string') p.textContent = line;
-        else {
-          const at = line.text.indexOf(line.strong);
-          if (at < 0) p.textContent = line.text;
-          else p.append(line.text.slice(0, at), el('strong', undefined, line.strong), line.text.slice(at + line.strong.length));
-        }
-        body.append(p);
-      }
-      if (model.result) {
-        const r = el('div', `result ${model.result.tone}`);
-        r.setAttribute('role', 'status');
-        r.append(el('span', undefined, model.result.text));
-        if (model.result.action) r.append(button(model.result.action, 'plain'));
-        if (model.result.detail) r.append(el('span', 'detail', model.result.detail));
-        body.append(r);
-      }
-      if (model.busy) {
-        const b = el('p', 'busy', model.busy);
-        b.setAttribute('role', 'status');
-        body.append(b);
-      }
-      if (model.buttons.length) {
-        const actions = el('div', 'actions');
-        actions.setAttribute('role', 'group');
-        if (model.buttonsLabel) actions.setAttribute('aria-label', model.buttonsLabel);
-        for (const b of model.buttons) actions.append(button(b));
-        body.append(actions);
-      }
-      card.append(head, body);
-      container.replaceChildren(card);
-    },
-  };
+      body.append(p);
+    }
+    if (model.result) {
+      const r = el('div', `result ${model.result.tone}`);
+      r.setAttribute('role', 'status');
+      r.append(el('span', undefined, model.result.text));
+      if (model.result.action) r.append(button(model.result.action, 'plain'));
+      if (model.result.detail) r.append(el('span', 'detail', model.result.detail));
+      body.append(r);
+    }
+    if (model.busy) {
+      const b = el('p', 'busy', model.busy);
+      b.setAttribute('role', 'status');
+      body.append(b);
+    }
+    if (model.buttons.length) {
+      const actions = el('div', 'actions');
+      actions.setAttribute('role', 'group');
+      if (model.buttonsLabel) actions.setAttribute('aria-label', model.buttonsLabel);
+      for (const b of model.buttons) actions.append(button(b));
+      body.append(actions);
+    }
+    card.append(head, body);
+    return card;
+  });
 }
 
 export type { Translate };

@@ -4,7 +4,7 @@
  * textContent and attributes. Badges are keyed by the ROW they sit in and carry the order id they were
  * painted for, so a re-used <tr> that now shows another order never keeps the old badge.
  */
-import { attachOwnShadow, ownBuilders, POLARIS_FONT } from '../own-ui';
+import { attachOwnShadow, ownModelHost, POLARIS_FONT } from '../own-ui';
 import { OWN_MARK, type ListRow } from '@/lib/admin-dom';
 import type { ListBadge, ListBanner } from './model';
 
@@ -113,49 +113,26 @@ export interface BannerHandle {
 }
 
 export function createBanner(doc: Document): BannerHandle {
-  const host = doc.createElement('pmg-list-banner');
-  host.setAttribute(OWN_MARK, 'list-banner');
-  const root = attachOwnShadow(host);
-  const style = doc.createElement('style');
-  style.textContent = BANNER_CSS;
-  const container = doc.createElement('div');
-  root.append(style, container);
-  const { el, button } = ownBuilders(doc);
-  let shown = '';
-  return {
-    host,
-    render(banner) {
-      const key = JSON.stringify(banner);
-      if (key === shown) return;
-      shown = key;
-      if (!banner) {
-        container.replaceChildren();
-        host.hidden = true;
-        host.dataset.state = 'none';
-        return;
-      }
-      host.hidden = false;
-      host.dataset.state = banner.floating ? 'inactive' : banner.tone;
-      host.toggleAttribute('data-floating', Boolean(banner.floating));
-      const box = el('section', `banner ${banner.tone}`);
-      box.setAttribute('role', banner.tone === 'critical' ? 'alert' : 'status');
-      box.setAttribute('aria-label', banner.title);
-      const body = el('div', 'body');
-      body.append(el('p', 'title', banner.title));
-      for (const line of banner.lines) body.append(el('p', undefined, line));
-      if (banner.result) {
-        const r = el('p', `result ${banner.result.tone}`, banner.result.text);
-        r.setAttribute('role', 'status');
-        body.append(r);
-      }
-      if (banner.busy) body.append(el('p', 'busy', banner.busy));
-      if (banner.buttons.length) {
-        const actions = el('div', 'actions');
-        for (const b of banner.buttons) actions.append(button(b));
-        body.append(actions);
-      }
-      box.append(body, el('span', 'brand', 'Proxy Mail Guard'));
-      container.replaceChildren(box);
-    },
-  };
+  return ownModelHost<ListBanner>(doc, 'pmg-list-banner', 'list-banner', BANNER_CSS, (banner, host, { el, button }) => {
+    host.dataset.state = banner.floating ? 'inactive' : banner.tone;
+    const box = el('section', `banner ${banner.tone}`);
+    box.setAttribute('role', banner.tone === 'critical' ? 'alert' : 'status');
+    box.setAttribute('aria-label', banner.title);
+    const body = el('div', 'body');
+    body.append(el('p', 'title', banner.title));
+    for (const line of banner.lines) body.append(el('p', undefined, line));
+    if (banner.result) {
+      const r = el('p', `result ${banner.result.tone}`, banner.result.text);
+      r.setAttribute('role', 'status');
+      body.append(r);
+    }
+    if (banner.busy) body.append(el('p', 'busy', banner.busy));
+    if (banner.buttons.length) {
+      const actions = el('div', 'actions');
+      for (const b of banner.buttons) actions.append(button(b));
+      body.append(actions);
+    }
+    box.append(body, el('span', 'brand', 'Proxy Mail Guard'));
+    return box;
+  });
 }
