@@ -44,28 +44,31 @@ function judged(createdAt: string, setup: FlowSetup, now: Date): boolean {
 /** The order as it arrived: before anyone (the sweep, a merchant) changed it. */
 const asArrived = (facts: OrderFacts): OrderFacts => ({ ...facts, email: facts.originalEmail ?? facts.email, originalEmail: null });
 
+/** When the workflow fixed the order (its marker's time; the order's own for an old marker without one). */
+const fixedAt = ({ facts, createdAt }: FlowOrder): number => Date.parse(facts.fixedAt || createdAt);
+
+/** The workflow's newest fix among the orders, or null: the one "last fixed" names, and whose code version tells whether old code still runs. */
+export function newestFlowFix(orders: readonly FlowOrder[]): FlowOrder | null {
+  let newest: FlowOrder | null = null;
+  for (const order of orders) {
+    if (protectedByFlow(order.facts) && (!newest || fixedAt(order) > fixedAt(newest))) newest = order;
+  }
+  return newest;
+}
+
 export function flowHealth(orders: readonly FlowOrder[], settings: StoreSettings, setup: FlowSetup, currentVersion: string, now: Date): FlowHealth {
   const classify = classifierFromSettings(settings);
-  let lastFixed: FlowHealth['lastFixed'] = null;
-  let newestVersion: string | null = null;
-  let newestFixAt = -Infinity;
+  const fix = newestFlowFix(orders);
+  const lastFixed = fix ? { order: fix.facts.name ?? fix.facts.orderId, at: new Date(fixedAt(fix)).toISOString() } : null;
+  const newestVersion = fix?.flowVersion ?? null;
   let count = 0;
   let latest: { name: string; at: number } | null = null;
-  for (const { facts, createdAt, flowVersion } of orders) {
-    const created = Date.parse(createdAt);
-    if (protectedByFlow(facts)) {
-      const at = facts.fixedAt ? Date.parse(facts.fixedAt) : created;
-      if (at > newestFixAt) {
-        newestFixAt = at;
-        newestVersion = flowVersion;
-        lastFixed = { order: facts.name ?? facts.orderId, at: new Date(at).toISOString() };
-      }
-      continue;
-    }
-    if (!judged(createdAt, setup, now)) continue;
+  for (const { facts, createdAt } of orders) {
+    if (protectedByFlow(facts) || !judged(createdAt, setup, now)) continue;
     const c = classify(asArrived(facts));
     if (c.cls !== 'relay' || c.error || !c.strategy || c.strategy.kind === 'keep') continue;
     count++;
+    const created = Date.parse(createdAt);
     if (!latest || created > latest.at) latest = { name: facts.name ?? facts.orderId, at: created };
   }
   return {
@@ -79,7 +82,7 @@ export function flowHealth(orders: readonly FlowOrder[], settings: StoreSettings
 }
 
 /**
- * The orders a listing of scalars and our metafields cannot judge alone (their app and channel are
+ * The orders a listing of scalars and our fix markers cannot judge alone (their app and channel are
  * missing): not fixed by the workflow, judged (arrived while it was on, past the grace period), and
  * not proven ordinary by their scalars as they arrived (`settledByScalars`: then no app or channel
  * could make them relay orders). Everything else `flowHealth` decides from the listing, so where the

@@ -161,9 +161,9 @@ export const ORDERS_BY_ID_QUERY = `#graphql
 
 /**
  * The newest orders since the Shopify Flow workflow was turned on (lib/flow/health.ts), listed cheaply:
- * scalars cost nothing, so each order costs itself and our three metafields — 4 points, where the
- * full facts cost 9. The workflow's fixes and the orders their scalars prove ordinary are judged from
- * this alone; the others' app and channel come from FLOW_ORDER_ORIGINS_QUERY.
+ * scalars cost nothing, so each order costs itself and two metafields (our original and the fix
+ * marker) — 3 points, where the full facts cost 9. The workflow's fixes and the orders their scalars
+ * prove ordinary are judged from this alone; FLOW_ORDER_DETAILS_QUERY reads the rest for the few that need it.
  */
 export const FLOW_RECENT_ORDERS_QUERY = `#graphql
   query FlowRecentOrders($first: Int!, $query: String) {
@@ -178,20 +178,23 @@ export const FLOW_RECENT_ORDERS_QUERY = `#graphql
         tags
         originalEmail: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${ORIGINAL_EMAIL_KEY}") { id value }
         fixedBy: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${FIXED_BY_KEY}") { value updatedAt }
-        flowVersion: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${FLOW_VERSION_KEY}") { value }
       }
     }
   }
 `;
 
-/** Where listed orders came from (app, channel): what the classifier needs beyond the listing, 5 points an order. */
-export const FLOW_ORDER_ORIGINS_QUERY = `#graphql
-  query FlowOrderOrigins($ids: [ID!]!) {
+/**
+ * What the listing leaves out, for the orders that need it (6 points each): where the order came from
+ * (app, channel: the classifier's), and the version of the Flow code that fixed it (for the newest fix).
+ */
+export const FLOW_ORDER_DETAILS_QUERY = `#graphql
+  query FlowOrderDetails($ids: [ID!]!) {
     nodes(ids: $ids) {
       ... on Order {
         id
         app { id name }
         channelInformation { channelDefinition { handle channelName subChannelName } app { title } }
+        flowVersion: metafield(namespace: "${ORIGINAL_EMAIL_NAMESPACE}", key: "${FLOW_VERSION_KEY}") { value }
       }
     }
   }
@@ -214,7 +217,7 @@ export const CONNECTION_QUERY = `#graphql
 
 export const ALL_DOCUMENTS: Record<string, string> = {
   FLOW_RECENT_ORDERS_QUERY,
-  FLOW_ORDER_ORIGINS_QUERY,
+  FLOW_ORDER_DETAILS_QUERY,
   ORDER_FACTS_QUERY,
   ORDER_EMAIL_CONFIRM_QUERY,
   ORDER_EMAIL_UPDATE,

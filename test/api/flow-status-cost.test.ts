@@ -109,7 +109,7 @@ async function status(): Promise<Measured<FlowHealth | null>> {
 const figures = (m: Measured<unknown>) => ({ requests: m.requests, requested: m.requested, actual: m.actual });
 
 describe('Shopify Flow status: what a check costs', () => {
-  it('working workflow, 60 orders since setup: the listing (and 5 points per order it cannot clear) agrees with the full read, for half the points it requests', async () => {
+  it('working workflow, 60 orders since setup: the listing (and 6 points per order it cannot judge alone) agrees with the full read, for less than half the points it requests', async () => {
     await busyDay(60);
     api.clock.advance(5 * 60_000);
     const full = await fullReadHealth();
@@ -119,10 +119,10 @@ describe('Shopify Flow status: what a check costs', () => {
     expect(cheap.value).toMatchObject({ unfixed: { count: 0 }, warn: false, checked: FLOW_CHECK_ORDERS });
     expect(cheap.value!.lastFixed).not.toBeNull();
     expect(full.requested).toBeGreaterThanOrEqual(450);
-    // The listing requests 2 + 50 × 4; the other app's orders among the 50 are read again for their
-    // app and channel (5 points each).
+    // The listing requests 2 + 50 × 3; the other app's orders among the 50 (their app and channel)
+    // and the newest fix (its code version) are read in one more request, 6 points each.
     expect(cheap.requests).toBe(2);
-    expect(cheap.requested).toBeLessThanOrEqual(202 + 5 * 6);
+    expect(cheap.requested).toBeLessThanOrEqual(152 + 6 * 7);
     expect(cheap.requested).toBeLessThan(full.requested / 2);
     // Charged in the end: absent objects (no app, no metafield) cost nothing in either read.
     expect(cheap.actual).toBeLessThan(full.actual * 0.7);
