@@ -7,9 +7,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Banner, Page, Spinner, Text } from '@/components';
 import type { Locale } from '@/lib/i18n';
-import type { BulkJob, JobStatusView } from '@/lib/bulk/types';
+import type { ApplyPath, BulkFilters, BulkJob, JobStatusView } from '@/lib/bulk/types';
 import type { AppError } from '@/lib/result';
 import { sendMessage } from '@/lib/messaging';
+import { requestStorageHosts } from '@/lib/platform/storage-hosts';
 import { LocaleProvider, errorText, useT } from './i18n';
 import { ScanSection } from './views/ScanSection';
 import { PreviewSection } from './views/PreviewSection';
@@ -46,6 +47,8 @@ function Dashboard({ handle }: { handle: string }) {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [auditVersion, setAuditVersion] = useState(0);
+  // Jobs the merchant refused Shopify's file storage for (so they run one by one): said on their card.
+  const [refused, setRefused] = useState<ReadonlySet<string>>(new Set());
   const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const refresh = useCallback(async (jobId: string, which: 'fix' | 'undo') => {
@@ -104,6 +107,40 @@ function Dashboard({ handle }: { handle: string }) {
     [refresh],
   );
 
+  /**
+   * Runs `send` through Shopify's bulk changes if the merchant gives access to Shopify's file storage,
+   * else one by one. The browser asks only during a click, so the request is the first thing done
+   * (no await before it); when access is already given it answers at once without asking.
+   */
+  const withStorage = (send: (granted: boolean) => Promise<{ ok: true; value: BulkJob } | { ok: false; error: AppError }>, which: 'fix' | 'undo'): void => {
+    const asked = requestStorageHosts();
+    act(async () => {
+      const granted = await asked;
+      const r = await send(granted);
+      if (r.ok) {
+        setRefused((before) => {
+          const next = new Set(before);
+          if (granted) next.delete(r.value.id);
+          else next.add(r.value.id);
+          return next;
+        });
+      }
+      return r;
+    }, which);
+  };
+
+  const start = (jobId: string, filters: BulkFilters, customer: boolean, path: ApplyPath): void => {
+    if (path !== 'bulk-mutation') act(() => sendMessage('bulkStart', { jobId, filters, customer }));
+    else withStorage((granted) => sendMessage('bulkStart', { jobId, filters, customer, ...(granted ? { path: 'bulk-mutation' as const } : {}) }), 'fix');
+  };
+
+  // A batch sent by bulk changes is undone the same way: the storage access is asked again (the
+  // merchant may have taken it back since); refused, the engine puts the orders back one by one.
+  const undoBatch = (batch: BulkJob): void => {
+    if (batch.options.path !== 'bulk-mutation') act(() => sendMessage('bulkUndoBatch', { batchId: batch.id }), 'undo');
+    else withStorage(() => sendMessage('bulkUndoBatch', { batchId: batch.id }), 'undo');
+  };
+
   if (!loaded) {
     return (
       <Page title={t('dash_title')}>
@@ -126,21 +163,22 @@ function Dashboard({ handle }: { handle: string }) {
       {job && job.scan.finishedAt ? (
         <>
           {job.status === 'scanned' || job.status === 'done' || job.status === 'cancelled' ? (
-            <PreviewSection job={job} onStart={(filters, customer) => act(() => sendMessage('bulkStart', { jobId: job.id, filters, customer }))} />
+            <PreviewSection job={job} onStart={(filters, customer, path) => start(job.id, filters, customer, path)} />
           ) : null}
           {applied ? (
             <RunSection
               view={scanJob!}
+              storageRefused={refused.has(job.id)}
               onPause={() => act(() => sendMessage('bulkPause', { jobId: job.id }))}
               onResume={() => act(() => sendMessage('bulkResume', { jobId: job.id }))}
               onCancel={() => act(() => sendMessage('bulkCancel', { jobId: job.id }))}
               onRetry={() => act(() => sendMessage('bulkRetryFailed', { jobId: job.id }))}
-              onUndo={() => act(() => sendMessage('bulkUndoBatch', { batchId: job.id }), 'undo')}
+              onUndo={() => undoBatch(job)}
             />
           ) : null}
         </>
       ) : null}
-      {undoJob ? <RunSection view={undoJob} onPause={() => act(() => sendMessage('bulkPause', { jobId: undoJob.job.id }), 'undo')} onResume={() => act(() => sendMessage('bulkResume', { jobId: undoJob.job.id }), 'undo')} onCancel={() => act(() => sendMessage('bulkCancel', { jobId: undoJob.job.id }), 'undo')} onRetry={() => act(() => sendMessage('bulkRetryFailed', { jobId: undoJob.job.id }), 'undo')} /> : null}
+      {undoJob ? <RunSection view={undoJob} storageRefused={refused.has(undoJob.job.id)} onPause={() => act(() => sendMessage('bulkPause', { jobId: undoJob.job.id }), 'undo')} onResume={() => act(() => sendMessage('bulkResume', { jobId: undoJob.job.id }), 'undo')} onCancel={() => act(() => sendMessage('bulkCancel', { jobId: undoJob.job.id }), 'undo')} onRetry={() => act(() => sendMessage('bulkRetryFailed', { jobId: undoJob.job.id }), 'undo')} /> : null}
       <FlowSection handle={handle} />
       <AuditSection
         handle={handle}

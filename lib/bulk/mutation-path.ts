@@ -38,7 +38,6 @@ const KEY = 'original_email';
  * the browser open. A bulk operation costs a few calls whatever its size but has fixed overhead (upload,
  * Shopify's queueing, polling, the result file) of the order of tens of seconds, and needs the storage
  * hosts granted; from about a thousand orders it wins, and the browser may close while it runs.
- * @public for the dashboard's path choice (landing this session); knip reports it once that uses it.
  */
 export const BULK_MUTATION_THRESHOLD = 1000;
 

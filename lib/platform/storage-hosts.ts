@@ -43,6 +43,19 @@ export async function storageGranted(sandbox = SANDBOX_BUILD): Promise<boolean> 
   }
 }
 
+/**
+ * Asks the merchant for the storage hosts (the browser's own prompt). Browsers show it only during a
+ * click, so the caller calls this first thing in its click handler, with nothing awaited before it.
+ * Resolves false when refused (or when the browser would not ask), never rejects.
+ */
+export function requestStorageHosts(sandbox = SANDBOX_BUILD): Promise<boolean> {
+  try {
+    return browser.permissions.request({ origins: storageHosts(sandbox) }).catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
 /** Fetches from a storage host only when it is one and the merchant granted it; never with credentials. */
 export async function storageFetch(url: string, init: RequestInit = {}, sandbox = SANDBOX_BUILD || assumeGranted): Promise<Response> {
   if (!isStorageUrl(url, sandbox)) throw new ApiFailure('storage_not_permitted', 'Shopify gave a storage link we do not trust.', { reason: 'BAD_URL' });

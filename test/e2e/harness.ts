@@ -31,6 +31,8 @@ export interface LaunchOptions {
    * browser test runs on this machine; a copy taken from a complete build cannot change under the test.
    */
   privateCopy?: boolean;
+  /** More Chromium switches (e.g. browser-prompt.ts's, to answer Chromium's own dialogs). */
+  args?: string[];
 }
 
 /** Waits for a complete build (the manifest is written last), then copies it to a temporary folder. */
@@ -48,6 +50,8 @@ export interface LaunchedBrowser {
   /** null when launched with { extension: false }. */
   extensionId: string | null;
   serviceWorker: Worker | null;
+  /** The browser's profile folder (Chromium writes files such as UIDevToolsActivePort there). */
+  profileDir: string;
   newPage(): Promise<Page>;
   /** Saves test-results/screenshots/<name>.png and returns its path. */
   screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<string>;
@@ -81,6 +85,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const profile = await mkdtemp(join(tmpdir(), 'pmg-chromium-'));
   const args = chromiumArgs(extensionDir, options.headed);
   if (options.lang) args.push(`--lang=${options.lang}`);
+  if (options.args) args.push(...options.args);
   // headless: false + --headless=new is the documented way to run extensions headless in Chromium.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -101,6 +106,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     context,
     extensionId,
     serviceWorker,
+    profileDir: profile,
     async newPage() {
       const page = await context.newPage();
       return page;

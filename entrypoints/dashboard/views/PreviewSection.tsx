@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Banner, Button, Card, CardSection, Checkbox, Text } from '@/components';
+import { Banner, Button, Card, CardSection, Checkbox, RadioGroup, Text } from '@/components';
 import { DataTable, Pager } from '@/components/dashboard/DataTable';
 import type { DryRunSummary } from '@/lib/bulk';
-import type { BulkFilters, BulkJob, JobItem } from '@/lib/bulk/types';
+import type { ApplyPath, BulkFilters, BulkJob, JobItem } from '@/lib/bulk/types';
+import { BULK_MUTATION_THRESHOLD } from '@/lib/bulk/mutation-path';
 import { sendMessage } from '@/lib/messaging';
 import { errorText, useFormat, useT } from '../i18n';
 import { FilterBar, fulfilmentLabel } from './filters';
@@ -14,8 +15,8 @@ export function Email(props: { value: string | null }) {
   return props.value === null ? <span className="pmg-text--secondary">{t('dash_no_email')}</span> : <span className="pmg-email">{props.value}</span>;
 }
 
-/** Current → proposed for every relay order, filtered and paged; dry run; apply. */
-export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFilters, customer: boolean) => void }) {
+/** Current → proposed for every relay order, filtered and paged; dry run; how to send the changes; apply. */
+export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFilters, customer: boolean, path: ApplyPath) => void }) {
   const t = useT();
   const f = useFormat();
   const [filters, setFilters] = useState<BulkFilters>({});
@@ -24,6 +25,8 @@ export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFil
   const [dry, setDry] = useState<DryRunSummary | null>(null);
   const [customer, setCustomer] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Until the merchant picks, large jobs go through Shopify's bulk changes, small ones one by one.
+  const [picked, setPicked] = useState<ApplyPath | null>(null);
   const markets = Object.values(props.job.scan.byMarketplace)
     .filter((m) => m.relay > 0)
     .map((m) => ({ value: m.marketplace, label: m.label }));
@@ -48,6 +51,7 @@ export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFil
     else setProblem(errorText(t, r.error));
   };
   const count = page?.matched ?? 0;
+  const path: ApplyPath = picked ?? (count > BULK_MUTATION_THRESHOLD ? 'bulk-mutation' : 'per-order');
   return (
     <Card title={t('dash_preview_title')}>
       <CardSection>
@@ -99,6 +103,16 @@ export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFil
       </CardSection>
       <CardSection subdued>
         <Checkbox label={t('dash_customer_label')} helpText={t('dash_customer_help')} checked={customer} onChange={setCustomer} />
+        <RadioGroup
+          legend={t('dash_path_legend')}
+          value={path}
+          onChange={(v) => setPicked(v === 'bulk-mutation' ? 'bulk-mutation' : 'per-order')}
+          helpText={t('dash_path_threshold', { count: BULK_MUTATION_THRESHOLD })}
+          options={[
+            { value: 'bulk-mutation', label: t('dash_path_bulk'), helpText: t('dash_path_bulk_help') },
+            { value: 'per-order', label: t('dash_path_one'), helpText: t('dash_path_one_help') },
+          ]}
+        />
         {dry ? (
           <Banner tone="info" title={t('dash_dry_title')}>
             {t('dash_dry_body', { change: t('dash_dry_change', { count: dry.wouldChange }), keep: t('dash_dry_keep', { count: dry.keep }), refused: t('dash_dry_refused', { count: dry.refused }) })}
@@ -108,10 +122,15 @@ export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFil
           <Button onClick={() => void runDry()} disabled={count === 0}>
             {t('dash_dry_run')}
           </Button>
-          <Button variant="primary" onClick={() => props.onStart(filters, customer)} disabled={count === 0}>
+          <Button variant="primary" onClick={() => props.onStart(filters, customer, path)} disabled={count === 0}>
             {t('dash_apply', { count })}
           </Button>
         </div>
+        {path === 'bulk-mutation' ? (
+          <Text tone="secondary" small>
+            {t('dash_storage_why')}
+          </Text>
+        ) : null}
         <Text tone="secondary" small>
           {t('dash_apply_note')}
         </Text>

@@ -6,6 +6,7 @@ import type { JobItem, JobStatusView } from '@/lib/bulk/types';
 import { sendMessage } from '@/lib/messaging';
 import { errorText, useFormat, useT } from '../i18n';
 import { Email } from './PreviewSection';
+import { RunPath } from './RunPath';
 
 const PAGE = 10;
 
@@ -15,8 +16,11 @@ function duration(t: (k: string, p?: Record<string, string | number>) => string,
   return t('dash_eta_hours', { h: Math.floor(seconds / 3600), m: Math.round((seconds % 3600) / 60) });
 }
 
-/** Progress of a fix or undo run: bar, counts, ETA, controls, failures with their reasons. */
-export function RunSection(props: { view: JobStatusView; onPause: () => void; onResume: () => void; onCancel: () => void; onRetry: () => void; onUndo?: () => void }) {
+/**
+ * Progress of a fix or undo run: how it is sent (and its bulk stage), bar, counts, ETA, controls,
+ * failures with their reasons. `storageRefused`: the merchant refused Shopify's file storage for it.
+ */
+export function RunSection(props: { view: JobStatusView; storageRefused?: boolean; onPause: () => void; onResume: () => void; onCancel: () => void; onRetry: () => void; onUndo?: () => void }) {
   const t = useT();
   const f = useFormat();
   const { job, etaSeconds } = props.view;
@@ -36,6 +40,7 @@ export function RunSection(props: { view: JobStatusView; onPause: () => void; on
   return (
     <Card title={undo ? t('dash_undo_title') : t('dash_run_title')} actions={<Badge tone={statusTone}>{t(`dash_status_${job.status}`)}</Badge>}>
       <CardSection>
+        <RunPath job={job} refused={props.storageRefused ?? false} />
         <ProgressBar done={p.done} failed={p.failed} total={p.total} label={t('dash_progress_label')} />
         <div className="pmg-stats" data-testid="bulk-stats">
           <div className="pmg-stat">
