@@ -57,8 +57,9 @@ export async function buildUndoJob(
         ...i,
         jobId: job.id,
         seq: seq++,
-        // Undo goes from what the batch wrote back to what it found.
-        email: i.result?.after ?? i.email,
+        // Undo goes from what the batch wrote back to what it found. `after` is null for a stripped
+        // email: that null is what the order holds now, not a missing value.
+        email: i.result ? i.result.after : i.email,
         proposed: i.result ? i.result.before : i.proposed,
         status: 'queued',
         attempts: 0,
