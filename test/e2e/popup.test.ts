@@ -266,7 +266,7 @@ describe('popup (German browser)', () => {
     sandbox.api.addToken(limited, ['read_orders', 'write_orders', 'read_merchant_managed_fulfillment_orders']);
     await popup.getByLabel('Zugriffstoken', { exact: true }).fill(limited);
     await popup.getByRole('button', { name: 'Verbinden und testen' }).click();
-    await popup.getByText('2 Berechtigung(en) fehlen').waitFor({ timeout: 20_000 });
+    await popup.getByText('2 Berechtigungen fehlen').waitFor({ timeout: 20_000 });
     const missing = await popup.locator('#connection li code').allTextContents();
     expect(missing.sort()).toEqual(['read_customers', 'write_customers']);
     await shot(browser, popup, 'popup-missing-scopes-de');
