@@ -84,8 +84,10 @@ export class JobStore {
     await tx.done;
   }
 
-  async getItem(jobId: string, orderId: string): Promise<JobItem | undefined> {
-    return this.db.get(ITEMS, [jobId, orderId]);
+  /** Several items of one job in one transaction (undefined where there is none), in the order asked. */
+  async getItems(jobId: string, orderIds: string[]): Promise<Array<JobItem | undefined>> {
+    const store = this.db.transaction(ITEMS).store;
+    return Promise.all(orderIds.map((orderId) => store.get([jobId, orderId])));
   }
 
   async itemsWithStatus(jobId: string, status: ItemStatus, limit?: number): Promise<JobItem[]> {

@@ -218,9 +218,12 @@ async function giveBack(ctx: MutationPathContext, job: BulkJob, reason: AppError
   return { kind: 'fallback', reason };
 }
 
+type ResultOrder = { id: string; email: string | null; originalEmail: { value: string } | null };
+type UserErrors = { field: string[] | null; message: string }[];
+
 interface ResultLine {
   __lineNumber?: number;
-  data?: { orderUpdate?: { order: { id: string; email: string | null; originalEmail: { value: string } | null } | null; userErrors: { field: string[] | null; message: string }[] } | null } | null;
+  data?: { orderUpdate?: { order: ResultOrder | null; userErrors: UserErrors } | null } | null;
   errors?: { message: string }[];
 }
 
@@ -228,7 +231,21 @@ async function reconcile(ctx: MutationPathContext, job: BulkJob, m: MutationRoun
   const skip = m.linesRead;
   let n = 0;
   let batch: Array<{ item: JobItem; entry: AuditEntry }> = [];
+  // Lines waiting for their items: looked up together, one transaction per batch instead of one per line.
+  let pending: Array<{ orderId: string; order: ResultOrder; userErrors: UserErrors }> = [];
+  const judgePending = async () => {
+    if (!pending.length) return;
+    const items = await ctx.store.getItems(job.id, pending.map((p) => p.orderId));
+    pending.forEach((p, i) => {
+      const item = items[i];
+      if (!item || item.status !== 'applying') return;
+      const judged = judgeLine(job, item, p.order.email || null, p.order.originalEmail?.value || null, p.userErrors, ctx.now());
+      if (judged) batch.push(judged);
+    });
+    pending = [];
+  };
   const flush = async () => {
+    await judgePending();
     if (!ctx.alive()) return false;
     if (batch.length) {
       await ctx.api.bulkMutation.recordAudit(batch.map((b) => b.entry));
@@ -246,14 +263,8 @@ async function reconcile(ctx: MutationPathContext, job: BulkJob, m: MutationRoun
       if (n <= skip) continue;
       const line = parse(text);
       const order = line?.data?.orderUpdate?.order;
-      if (order?.id) {
-        const item = await ctx.store.getItem(job.id, order.id.replace(/^gid:\/\/shopify\/Order\//, ''));
-        if (item && item.status === 'applying') {
-          const judged = judgeLine(job, item, order.email || null, order.originalEmail?.value || null, line!.data!.orderUpdate!.userErrors ?? [], ctx.now());
-          if (judged) batch.push(judged);
-        }
-      }
-      if (batch.length >= RECONCILE_BATCH || n % (RECONCILE_BATCH * 4) === 0) {
+      if (order?.id) pending.push({ orderId: order.id.replace(/^gid:\/\/shopify\/Order\//, ''), order, userErrors: line!.data!.orderUpdate!.userErrors ?? [] });
+      if (pending.length >= RECONCILE_BATCH || n % (RECONCILE_BATCH * 4) === 0) {
         if (!(await flush())) return 'stopped';
       }
     }
