@@ -66,7 +66,9 @@ export function RunSection(props: { view: JobStatusView; storageRefused?: boolea
           </Banner>
         ) : null}
         {job.status === 'done' && !undo && p.failed === 0 ? <Text tone="success">{t('dash_all_done', { count: p.changed })}</Text> : null}
-        {job.status === 'done' && undo ? <Text tone="success">{t('dash_undo_done', { count: p.done })}</Text> : null}
+        {job.status === 'done' && undo ? <Text tone="success">{t('dash_undo_done', { count: p.changed })}</Text> : null}
+        {/* Done without a change: it already had it, or was edited since (never counted as changed). */}
+        {job.status === 'done' && p.done > p.changed ? <Text tone="secondary">{t('dash_left_as_is', { count: p.done - p.changed })}</Text> : null}
         <div className="pmg-inline pmg-gap-200">
           {job.status === 'running' ? <Button onClick={props.onPause}>{t('dash_pause')}</Button> : null}
           {job.status === 'paused' ? (
