@@ -21,7 +21,8 @@
  * fake-indexeddb; its figure is applyPeakHeapMB (engine + every item and audit entry in memory).
  *
  * BENCH_BULK_ORDERS=2000 (apply run size), BENCH_BULK_SCAN=20000 (scan-only size), BENCH_BULK_APPLY=0
- * (scans only) shorten a run.
+ * (scans only), BENCH_BULK_PER_ORDER=0 / BENCH_BULK_MUTATION=0 (skip a mode), BENCH_BULK_MUTATION_ORDERS=10000
+ * shorten a run; BENCH_BULK_HEAP=0 runs the bulk-mutation apply without the heap sampler.
  */
 import 'fake-indexeddb/auto';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -205,7 +206,8 @@ async function bulkMutationApply(store: { shop: string; origin: string; token: s
     const throttledBefore = worker.client.stats.throttled;
     // Once a second: with 100,000 orders' items in fake-indexeddb's heap, a forced GC every 250 ms
     // took most of the client's time and slowed the run it measures.
-    const heap = heapSampler(1000);
+    // BENCH_BULK_HEAP=0: no sampler at all (CPU with nothing of the bench's own to leave out; peak heap not measured).
+    const heap = process.env.BENCH_BULK_HEAP === '0' ? { stop: () => 0, gcSeconds: 0 } : heapSampler(1000);
     const cpu0 = process.cpuUsage();
     const t1 = performance.now();
     const started = await worker.engine.start(scan.value.id, { path: 'bulk-mutation' });
