@@ -34,6 +34,18 @@ describe('count sentences', () => {
     expect(plain.map(([key]) => key).sort()).toEqual(LABELS.sort());
   });
 
+  it.each(LOCALES)('%s: a key that ends like a plural form (_zero, _one, _two, _few, _many, _other) is one', async (locale) => {
+    // `t(…, 'x')` reads `x_one` as x's singular: a plain message named `…_one` would be taken for a
+    // count sentence's form as soon as a `…_other` appeared beside it (and misleads readers now).
+    const en = await catalogue('en');
+    const texts = await catalogue(locale);
+    const strays = Object.keys(texts).filter((key) => {
+      const form = /^(.+)_(zero|one|two|few|many|other)$/.exec(key);
+      return form !== null && en[`${form[1]}_other`] === undefined;
+    });
+    expect(strays, `${locale}: keys named like a plural form of a sentence that has no _other`).toEqual([]);
+  });
+
   it.each(LOCALES)('%s: every count sentence has the form each count needs, with every placeholder filled', async (locale) => {
     const texts = await catalogue(locale);
     const rules = new Intl.PluralRules(languageTag(locale));

@@ -110,7 +110,7 @@ export function PreviewSection(props: { job: BulkJob; onStart: (filters: BulkFil
           helpText={t('dash_path_threshold', { count: BULK_MUTATION_THRESHOLD })}
           options={[
             { value: 'bulk-mutation', label: t('dash_path_bulk'), helpText: t('dash_path_bulk_help') },
-            { value: 'per-order', label: t('dash_path_one'), helpText: t('dash_path_one_help') },
+            { value: 'per-order', label: t('dash_path_per_order'), helpText: t('dash_path_per_order_help') },
           ]}
         />
         {dry ? (

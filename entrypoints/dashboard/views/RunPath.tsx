@@ -19,7 +19,7 @@ export function RunPath(props: { job: BulkJob; refused: boolean }) {
   return (
     <div className="pmg-run-path" data-testid="bulk-path" data-kind={job.kind}>
       <Text tone="secondary" small>
-        {bulk ? t('dash_run_by_bulk') : t('dash_run_one_by_one')}
+        {bulk ? t('dash_run_by_bulk') : t('dash_run_per_order')}
       </Text>
       {props.refused ? (
         <Banner tone="warning" title={t('dash_storage_refused_title')}>
