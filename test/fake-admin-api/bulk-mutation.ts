@@ -1,3 +1,4 @@
+import { OperationRegistry } from './operations';
 import { randomBytes } from 'node:crypto';
 import { execute, Kind, parse, validate, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { adminSchema } from './schema.ts';
@@ -120,10 +121,7 @@ export interface BulkMutationFaults {
 
 export type UserError = { field: string[] | null; message: string; code: string };
 
-export class BulkMutations {
-  private readonly ops = new Map<string, MutationOperation>();
-  private latest: MutationOperation | null = null;
-  private counter = 0;
+export class BulkMutations extends OperationRegistry<MutationOperation> {
   /** Lines per second the store's engine works through (Infinity: as fast as the fake runs). */
   linesPerSecond = Infinity;
   /** Charge each line's cost to the app's bucket (not documented either way; off by default). */
@@ -135,25 +133,12 @@ export class BulkMutations {
   constructor(
     private readonly context: () => { storageOrigin: string; now: () => number; mutationRoot: Record<string, unknown> },
     private readonly uploads: StagedUploads,
-  ) {}
-
-  current(): MutationOperation | null {
-    return this.latest;
-  }
-
-  byId(id: string): MutationOperation | null {
-    return this.ops.get(id) ?? null;
-  }
-
-  byNumber(n: number): MutationOperation | null {
-    for (const op of this.ops.values()) if (op.n === n) return op;
-    return null;
+  ) {
+    super();
   }
 
   reset(): void {
-    for (const op of this.ops.values()) if (op.status === 'RUNNING' || op.status === 'CREATED' || op.status === 'CANCELING') op.status = 'CANCELED';
-    this.ops.clear();
-    this.latest = null;
+    this.clear();
     this.linesPerSecond = Infinity;
     this.charge = false;
     this.faults = { stopAfter: null, missingLines: 0, inProgressNext: 0 };
@@ -161,10 +146,10 @@ export class BulkMutations {
   }
 
   start(mutation: string, stagedUploadPath: string, ctx: RequestContext): { op: MutationOperation } | { error: UserError } {
-    const running = this.latest && ['CREATED', 'RUNNING', 'CANCELING'].includes(this.latest.status);
+    const running = this.busy();
     if (running || this.faults.inProgressNext > 0) {
       if (!running) this.faults.inProgressNext--;
-      return { error: { field: null, message: `A bulk mutation operation for this app and shop is already in progress: ${this.latest?.id ?? 'gid://shopify/BulkOperation/0'}.`, code: 'OPERATION_IN_PROGRESS' } };
+      return { error: { field: null, message: `A bulk mutation operation for this app and shop is already in progress: ${this.current()?.id ?? 'gid://shopify/BulkOperation/0'}.`, code: 'OPERATION_IN_PROGRESS' } };
     }
     let document: DocumentNode;
     try {
@@ -180,7 +165,7 @@ export class BulkMutations {
     }
     const file = this.uploads.read(stagedUploadPath);
     if (file === null) return { error: { field: ['stagedUploadPath'], message: 'The JSONL file could not be found.', code: 'NO_SUCH_FILE' } };
-    const n = ++this.counter;
+    const n = this.nextNumber();
     const op: MutationOperation = {
       id: `gid://shopify/BulkOperation/${2_000_000 + n}`,
       n,
@@ -197,8 +182,7 @@ export class BulkMutations {
       partialDataUrl: null,
       lines: [],
     };
-    this.ops.set(op.id, op);
-    this.latest = op;
+    this.add(op);
     const faults = this.faults;
     this.faults = { stopAfter: null, missingLines: 0, inProgressNext: faults.inProgressNext };
     setImmediate(() => void this.run(op, document, file, { ...ctx, searchWarnings: [] }, faults));

@@ -1,3 +1,4 @@
+import { OperationRegistry } from './operations';
 import {
   execute,
   getNamedType,
@@ -39,35 +40,16 @@ export interface BulkOperation {
 
 const CHUNK = 2000;
 
-export class BulkOperations {
-  private readonly ops = new Map<string, BulkOperation>();
-  private latest: BulkOperation | null = null;
-  private counter = 0;
+export class BulkOperations extends OperationRegistry<BulkOperation> {
   /** Milliseconds to wait between chunks (tests can make a run observable mid-way). */
   chunkDelayMs = 0;
 
-  constructor(private readonly getContext: () => { origin: string; now: () => number }) {}
-
-  current(): BulkOperation | null {
-    return this.latest;
-  }
-
-  byId(id: string): BulkOperation | null {
-    return this.ops.get(id) ?? null;
-  }
-
-  byNumber(n: number): BulkOperation | null {
-    for (const op of this.ops.values()) if (op.n === n) return op;
-    return null;
+  constructor(private readonly getContext: () => { origin: string; now: () => number }) {
+    super();
   }
 
   reset(): void {
-    for (const op of this.ops.values()) {
-      if (op.status === 'RUNNING' || op.status === 'CREATED' || op.status === 'CANCELING') op.status = 'CANCELED';
-      op.wake?.();
-    }
-    this.ops.clear();
-    this.latest = null;
+    this.clear((op) => op.wake?.());
   }
 
   /** Settles when the operation is no longer CREATED/RUNNING/CANCELING. */
@@ -77,8 +59,8 @@ export class BulkOperations {
   }
 
   start(query: string, ctx: RequestContext): { op: BulkOperation } | { error: { field: string[] | null; message: string; code: string } } {
-    if (this.latest && (this.latest.status === 'CREATED' || this.latest.status === 'RUNNING' || this.latest.status === 'CANCELING')) {
-      return { error: { field: null, message: `A bulk query operation for this app and shop is already in progress: ${this.latest.id}.`, code: 'OPERATION_IN_PROGRESS' } };
+    if (this.busy()) {
+      return { error: { field: null, message: `A bulk query operation for this app and shop is already in progress: ${this.current()!.id}.`, code: 'OPERATION_IN_PROGRESS' } };
     }
     let document;
     try {
@@ -95,7 +77,7 @@ export class BulkOperations {
     if (roots.length !== 1 || roots[0]!.name.value !== 'orders') {
       return { error: { field: ['query'], message: 'Invalid bulk query: Bulk queries must contain exactly one top-level connection field (this fake supports `orders`).', code: 'INVALID' } };
     }
-    const n = ++this.counter;
+    const n = this.nextNumber();
     const { now } = this.getContext();
     const op: BulkOperation = {
       id: `gid://shopify/BulkOperation/${1_000_000 + n}`,
@@ -112,8 +94,7 @@ export class BulkOperations {
       partialDataUrl: null,
       lines: [],
     };
-    this.ops.set(op.id, op);
-    this.latest = op;
+    this.add(op);
     const runCtx: RequestContext = { ...ctx, searchWarnings: [] };
     setImmediate(() => void this.run(op, document, roots[0]!, runCtx));
     return { op };
