@@ -11,7 +11,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { connectStore, launchBrowser, type LaunchedBrowser } from './harness';
+import { connectStore, launchBrowser, sendExtensionMessage, type LaunchedBrowser } from './harness';
 import { BrowserUi, PROMPT_SWITCHES } from './browser-prompt';
 import { connectedShopDomains, expectedRelayIds, fakeOrders } from '../api/bulk-worker';
 import { defaultSettings } from '../../lib/settings';
@@ -187,6 +187,12 @@ describe('bulk-mutation path in the dashboard', () => {
     expect(mutations().updates - at.updates).toBe(newegg.length);
     for (const id of newegg) expect(sandbox.api.store.orderById(Number(id))?.email).toBe(before.get(id));
     await browser.screenshot(page, 'bulk-mutation-undo-refused', { fullPage: true });
+    // The change log says which: every Newegg fix (both batches) undone, every undo done, none left unconfirmed.
+    const log = await sendExtensionMessage(browser, 'auditQuery', { store: { handle: sandbox.handle }, filters: { marketplace: 'newegg' }, limit: 500 });
+    const rows = (log.value as { rows: Array<{ kind: string; result: string }> }).rows;
+    expect(rows.filter((r) => r.kind === 'fix').map((r) => r.result)).toEqual(Array(2 * newegg.length).fill('undone'));
+    expect(rows.filter((r) => r.kind === 'undo').map((r) => r.result)).toEqual(Array(2 * newegg.length).fill('changed'));
+    await expect.poll(async () => page.getByTestId('bulk-audit').textContent(), { timeout: 10_000 }).not.toContain('Not confirmed');
 
     // A new fix with the bulk path picked: the prompt again, refused → one by one, said plainly.
     await market.selectOption({ label: 'bol.com' });

@@ -25,13 +25,27 @@ export function AuditSection(props: { handle: string; version: number; onUndoOrd
   const [batches, setBatches] = useState<BulkJob[]>([]);
   const store = { handle: props.handle };
 
+  // Each answer is shown only if no newer query was asked meanwhile: reading a long log takes a while,
+  // and an answer started mid-run arriving last showed its orders "not confirmed" after the run ended.
   useEffect(() => {
-    void sendMessage('bulkJobs', { store }).then((r) => r.ok && setBatches(r.value.filter((j) => j.kind === 'fix' && j.progress.total > 0)));
+    let live = true;
+    void sendMessage('bulkJobs', { store }).then((r) => live && r.ok && setBatches(r.value.filter((j) => j.kind === 'fix' && j.progress.total > 0)));
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.handle, props.version]);
 
   useEffect(() => {
-    void sendMessage('auditQuery', { store, filters, offset, limit: PAGE }).then((r) => (r.ok ? setPage(r.value) : props.onError(r.error)));
+    let live = true;
+    void sendMessage('auditQuery', { store, filters, offset, limit: PAGE }).then((r) => {
+      if (!live) return;
+      if (r.ok) setPage(r.value);
+      else props.onError(r.error);
+    });
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.handle, props.version, filters, offset]);
 
