@@ -186,6 +186,7 @@ async function bulkMutationRun(orders: number) {
     gc();
     const stored = mb(Math.max(0, withData - process.memoryUsage().heapUsed));
     const { rawPeak, ...rest } = result;
+    if (process.env.BENCH_BULK_HEAP === '0') return { ...rest, peakHeapMB: null, heapWithStoredDataMB: null, storedDataMB: stored };
     return { ...rest, peakHeapMB: round(rawPeak - stored), heapWithStoredDataMB: rawPeak, storedDataMB: stored };
   } finally {
     child.disconnect();
