@@ -8,6 +8,7 @@ import { rewriteEmail, type RewriteResult, type Strategy } from '../rewrite';
 import { neutralForms, strategyFor, type StoreSettings } from '../settings';
 import type { Classification, Classifier } from './types';
 import { protectedByFlow } from '../order-facts';
+import { normaliseEmail } from '../email-address';
 
 export interface ClassifyDeps {
   detect(email: string | null, context: DetectionContext): Detection | null;
@@ -49,12 +50,24 @@ type DetectSettings = Pick<StoreSettings, 'extraDomains'> & Parameters<typeof ne
 export function detectWithSettings(email: string | null, context: Omit<DetectionContext, 'neutral'>, settings: DetectSettings): Detection | null {
   const detection = detectMarketplace(email, { ...context, neutral: neutralForms(settings) }, settings.extraDomains);
   // We recorded the relay address before changing it, and the address now is not a relay: that is
-  // our own earlier fix (perhaps with settings since changed), not a new problem.
-  if (detection && !detection.neutralised && context.originalEmail && email && detectMarketplace(email, {}, settings.extraDomains) === null) {
+  // our own earlier fix (perhaps with settings since changed), not a new problem — unless the address
+  // now IS the recorded original: an undone fix of an order whose marketplace address is the buyer's
+  // own (Etsy, or a channel-only order) is exposed again, and the original stays recorded after undo.
+  if (
+    detection &&
+    !detection.neutralised &&
+    context.originalEmail &&
+    email &&
+    !sameAddress(email, context.originalEmail) &&
+    detectMarketplace(email, {}, settings.extraDomains) === null
+  ) {
     return { ...detection, neutralised: 'fixed' };
   }
   return detection;
 }
+
+const addressKey = (email: string) => normaliseEmail(email) ?? email.trim().toLowerCase();
+const sameAddress = (a: string, b: string) => addressKey(a) === addressKey(b);
 
 /**
  * Shopify's own channels: `sourceName` values no other app may assign (shopify.dev, Order

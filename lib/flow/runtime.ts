@@ -87,6 +87,10 @@ function splitEmail(input) {
   return { local: local, domain: domain, asciiDomain: ascii, address: address };
 }
 
+function addressKey(email) {
+  return normaliseEmail(email) || email.trim().toLowerCase();
+}
+
 function normaliseEmail(input) {
   var p = splitEmail(input);
   return p ? p.local.toLowerCase() + "@" + p.asciiDomain : null;
@@ -356,7 +360,8 @@ export default function main(input) {
   var found = detectMarketplace(email, context, STORE.extraDomains);
   if (!found) { out.reason = "not_marketplace"; return out; }
   // As lib/bulk/classify detectWithSettings: our original saved and no relay address now = our own earlier fix.
-  if (!found.neutralised && context.originalEmail && email && detectMarketplace(email, {}, STORE.extraDomains) === null) found.neutralised = "fixed";
+  // ... unless the address now is the recorded original (an undone fix: exposed again).
+  if (!found.neutralised && context.originalEmail && email && addressKey(email) !== addressKey(context.originalEmail) && detectMarketplace(email, {}, STORE.extraDomains) === null) found.neutralised = "fixed";
   out.marketplace = found.marketplace;
   if (found.neutralised) { out.reason = "already_" + found.neutralised; return out; }
   var result = rewriteEmail(email, strategyFor(found.marketplace), { orderId: order.sourceIdentifier, extraDomains: STORE.extraDomains });

@@ -128,7 +128,23 @@ const ORDERS: ScannedOrder[] = [
   scanned('abc@eu.relay.walmart.ca', { tags: ['walmart'] }),
   scanned('x@mp.laredoute-marketplace.fr'),
   scanned('noreply@relay.walmart.ca'),
+  // An Etsy buyer's own address: fixed (another address now), and undone (the recorded original again).
+  scanned('buyer@gmail.com', { channel: 'Etsy', originalEmail: 'buyer@gmail.com' }),
+  scanned(' Buyer@GMAIL.com', { channel: 'Etsy', originalEmail: 'buyer@gmail.com' }),
+  scanned('someone.else@gmail.com', { channel: 'Etsy', originalEmail: 'buyer@gmail.com' }),
+  scanned('not an address', { channel: 'Etsy', originalEmail: 'not an address' }),
 ];
+
+describe('an undone fix is exposed again (the original stays recorded after undo)', () => {
+  it('an Etsy order back on its recorded original is relay; on another address it is our earlier fix', () => {
+    const classify = classifierFromSettings(defaultSettings());
+    expect(classify(scanned('buyer@gmail.com', { channel: 'Etsy', originalEmail: 'buyer@gmail.com' }))).toMatchObject({ cls: 'relay', marketplace: 'etsy', proposed: null });
+    expect(classify(scanned('Buyer@Gmail.com', { channel: 'Etsy', originalEmail: 'buyer@gmail.com' }))).toMatchObject({ cls: 'relay', marketplace: 'etsy' });
+    expect(classify(scanned('someone.else@gmail.com', { channel: 'Etsy', originalEmail: 'buyer@gmail.com' }))).toMatchObject({ cls: 'neutralised' });
+    // A relay address back after undo was never in doubt: it is a relay address.
+    expect(classify(scanned('abc1121212@marketplace.amazon.com', { originalEmail: 'abc1121212@marketplace.amazon.com' }))).toMatchObject({ cls: 'relay', marketplace: 'amazon' });
+  });
+});
 
 describe.each([
   ['without URL (bare engine)', false],
