@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { classifierFromSettings, settledByScalars } from '../bulk/classify';
-import { loadLocale, translator, resolveLocale, t as translate } from '../i18n';
+import { loadLocale, translator, resolveLocale, t as translate } from './i18n';
 import type { AppError } from '../result';
 import { readSweepState, type SweepState } from '../auto-protect/state';
 import { runSweep, sweepUnavailable, type SweepReport } from '../auto-protect/sweep';

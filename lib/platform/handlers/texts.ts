@@ -5,7 +5,8 @@
  * err_, strategy_) in one locale — and, with them, the notify-guard words of the admin's language
  * (lib/notify-words/languages.ts), so adding an admin language costs the content script nothing.
  */
-import { loadLocale, messageKeys, resolveLocale, t, type Locale } from '../../i18n';
+import type { Locale } from '../../i18n-core';
+import { loadLocale, messageKeys, resolveLocale, t } from '../i18n';
 import { onMessage } from '../../messaging';
 import { notifyLangOf, type NotifyLang, type WordBook } from '../../notify-words';
 import { WORD_BOOKS } from '../../notify-words/languages';
