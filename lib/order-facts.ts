@@ -13,7 +13,7 @@ export interface OrderFacts {
   displayFulfillmentStatus: string | null;
   /** proxy_mail_guard.original_email metafield: set when we changed the email. */
   originalEmail: string | null;
-  /** proxy_mail_guard.fixed_by metafield: who changed the email (`flow`: the Shopify Flow workflow). */
+  /** proxy_mail_guard.fixed_by metafield: who changed the email (`flow`: the Shopify Flow workflow; `undone`: the merchant undid our fix). */
   fixedBy?: string | null;
   /** When that marker was written (ISO), i.e. when the workflow fixed the order. */
   fixedAt?: string | null;
@@ -23,6 +23,13 @@ export interface OrderFacts {
 /** Our marker metafield (namespace proxy_mail_guard): who changed the email. The Shopify Flow workflow writes `flow`. */
 export const FIXED_BY_KEY = 'fixed_by';
 export const FIXED_BY_FLOW = 'flow';
+/**
+ * Written by an undo in the same `orderUpdate` that puts the address back: the merchant chose the
+ * relay address, so the automatic protection leaves the order alone (on Shopify's side, so every
+ * browser and a reinstall know it). A fix by the merchant writes FIXED_BY_EXTENSION over it.
+ */
+export const FIXED_BY_UNDONE = 'undone';
+export const FIXED_BY_EXTENSION = 'extension';
 /** The version of the Flow code that fixed the order (lib/flow.ts). */
 export const FLOW_VERSION_KEY = 'flow_version';
 
@@ -32,4 +39,9 @@ export const FLOW_VERSION_KEY = 'flow_version';
  */
 export function protectedByFlow(order: { fixedBy?: string | null; originalEmail?: string | null }): boolean {
   return order.fixedBy === FIXED_BY_FLOW && typeof order.originalEmail === 'string' && order.originalEmail.trim() !== '';
+}
+
+/** The merchant undid our fix: the order stays as they chose until they fix it themselves (the card still warns). */
+export function undoneByMerchant(order: { fixedBy?: string | null }): boolean {
+  return order.fixedBy === FIXED_BY_UNDONE;
 }

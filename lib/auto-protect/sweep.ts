@@ -10,13 +10,14 @@
  *    use (lib/bulk/classify.ts) — except those whose listed scalars already prove they are not relay
  *    orders (settledByScalars: same verdict, no read);
  * 4. relay orders get the store's fix through the card's change path (lib/shopify/email-change:
- *    original recorded first, exactly once), with the facts just read.
+ *    original recorded first, exactly once), with the facts just read — except those the merchant
+ *    undid (fixed_by: undone): their undo stands, while a connector's re-sync after our fix is caught.
  *
  * Pure: the store is reached through `SweepApi`, time through `now`, storage through `save`.
  */
 import type { Classifier } from '../bulk/types';
 import type { FixOutcome } from '../messages';
-import type { OrderFacts } from '../order-facts';
+import { undoneByMerchant, type OrderFacts } from '../order-facts';
 import type { AppError, Result } from '../result';
 import type { Strategy } from '../rewrite';
 import { leaseAction, mayWork, type Lease } from './lease';
@@ -193,12 +194,13 @@ export async function runSweep(previous: SweepState, ctx: SweepContext): Promise
           }
           // An earlier change interrupted before its answer left its audit entry pending: the order says now.
           if (api.reconcile) await api.reconcile(f);
-          const verdict = ctx.classify(f);
-          if (verdict.cls === 'relay' && verdict.strategy && verdict.strategy.kind !== 'keep' && !verdict.error) {
+          // The merchant undid our fix (fixed_by: undone): their choice stands until they fix it themselves.
+          const verdict = undoneByMerchant(f) ? null : ctx.classify(f);
+          if (verdict && verdict.cls === 'relay' && verdict.strategy && verdict.strategy.kind !== 'keep' && !verdict.error) {
             toFix.push({ facts: f, strategy: verdict.strategy, listed });
             continue;
           }
-          if (verdict.cls === 'relay' && verdict.error) {
+          if (verdict?.cls === 'relay' && verdict.error) {
             state.lastProblem = problemOf(verdict.error, ctx.now(), f.name ?? f.orderId);
           }
           remember(state.memo, listed.id, fingerprint(f));

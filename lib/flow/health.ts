@@ -5,7 +5,7 @@
  * cheap listing cannot judge alone, and when an earlier check can be shown again instead.
  */
 import { classifierFromSettings, settledByScalars } from '../bulk/classify';
-import { protectedByFlow, type OrderFacts } from '../order-facts';
+import { protectedByFlow, undoneByMerchant, type OrderFacts } from '../order-facts';
 import type { StoreSettings } from '../settings';
 import type { AppError } from '../result';
 import type { FlowDrift, FlowSetup } from './setup';
@@ -64,7 +64,8 @@ export function flowHealth(orders: readonly FlowOrder[], settings: StoreSettings
   let count = 0;
   let latest: { name: string; at: number } | null = null;
   for (const { facts, createdAt } of orders) {
-    if (protectedByFlow(facts) || !judged(createdAt, setup, now)) continue;
+    // An order the merchant undid (fixed_by: undone, written over Flow's `flow`) was fixed, then put back by choice: no sign of a broken workflow.
+    if (protectedByFlow(facts) || undoneByMerchant(facts) || !judged(createdAt, setup, now)) continue;
     const c = classify(asArrived(facts));
     if (c.cls !== 'relay' || c.error || !c.strategy || c.strategy.kind === 'keep') continue;
     count++;

@@ -1,3 +1,4 @@
+// Past 400 lines on purpose: the change and its undo share the metafield shapes and the confirmation helpers.
 /**
  * Changing an order's email, and putting the original back — in the order that keeps nothing lost:
  * 1. audit entry written `pending` (IndexedDB) before anything is sent;
@@ -14,7 +15,7 @@
  * 10 + one facts read (~4–7) without. Before this, a change cost ≈17 (read + update + re-read).
  */
 import type { FixOutcome } from '../messages';
-import type { OrderFacts } from '../order-facts';
+import { FIXED_BY_EXTENSION, FIXED_BY_KEY, FIXED_BY_UNDONE, undoneByMerchant, type OrderFacts } from '../order-facts';
 import { restoreEmail, rewriteEmail, type Strategy } from '../rewrite';
 import { newAuditId, type AuditEntry, type AuditSink } from '../audit';
 import type { NeutralForms } from '../marketplaces';
@@ -126,7 +127,11 @@ async function change(ctx: EmailChangeContext, orderId: string, strategy: Strate
     const recordOriginal = !facts.originalEmail && !!facts.email;
     const original = facts.originalEmail ?? facts.email;
     const input: Record<string, unknown> = { id: gid, email: target ?? '' };
-    if (recordOriginal) input.metafields = [originalMetafield(original!)];
+    const metafields = [];
+    if (recordOriginal) metafields.push(originalMetafield(original!));
+    // The merchant fixes an order they had undone: their decision ends, the automatic protection guards it again.
+    if (undoneByMerchant(facts)) metafields.push(fixedByMetafield(FIXED_BY_EXTENSION));
+    if (metafields.length) input.metafields = metafields;
     // After a lost answer the re-read is the confirmation (and decides whether to send again).
     let reread = null as Seen | null;
     const verifyApplied = async () => {
@@ -237,6 +242,10 @@ function originalMetafield(value: string) {
   return { namespace: ORIGINAL_EMAIL_NAMESPACE, key: ORIGINAL_EMAIL_KEY, type: 'single_line_text_field', value };
 }
 
+function fixedByMetafield(value: string) {
+  return { namespace: ORIGINAL_EMAIL_NAMESPACE, key: FIXED_BY_KEY, type: 'single_line_text_field', value };
+}
+
 function userErrorWarning(errors: UserError[]): NonNullable<FixOutcome['warning']> {
   const { field, message } = firstUserError(errors);
   return { code: 'applied_with_warning', message: `Shopify applied the new email but reported (${field}): ${message}`, params: { field, message } };
@@ -295,7 +304,8 @@ async function revertEmail(client: AdminClient, gid: string, email: string | nul
 /**
  * Puts the original email back: from the order's metafield, else from the audit log (the oldest
  * change's `before`), else — for a prefix only — by removing the prefix. The metafield is removed only
- * after the restored email is confirmed.
+ * after the restored email is confirmed. The same `orderUpdate` marks the order `fixed_by: undone`
+ * (the merchant's decision, kept on Shopify's side), so the automatic protection does not fix it again.
  */
 export function restoreOriginal(
   ctx: EmailChangeContext,
@@ -346,10 +356,23 @@ async function restore(ctx: EmailChangeContext, orderId: string, options: { pref
     if (needsEmail) {
       const payload = await client.request<{ orderUpdate: { userErrors: UserError[] } | null }>(
         ORDER_EMAIL_UPDATE,
-        { input: { id: gid, email: target ?? '' } },
+        { input: { id: gid, email: target ?? '', metafields: [fixedByMetafield(FIXED_BY_UNDONE)] } },
         { mutation: true, verifyApplied: async () => sameEmail((await confirmOrderFacts(client, facts)).email, target) },
       );
       const userErrors = payload?.orderUpdate?.userErrors ?? [];
+      if (userErrors.length > 0) {
+        const { field, message } = firstUserError(userErrors);
+        throw new ApiFailure('user_error', `Shopify refused the change (${field}): ${message}`, { field, message });
+      }
+    } else if (!undoneByMerchant(facts)) {
+      // The address is already back (a connector re-synced it): the decision is still the merchant's,
+      // and it must be on the order before the original goes (that removal alone would wake the sweep).
+      const marker = { ownerId: gid, ...fixedByMetafield(FIXED_BY_UNDONE) };
+      const payload = await client.request<{ metafieldsSet: { userErrors: UserError[] } | null }>(ORIGINAL_EMAIL_SET, { metafields: [marker] }, {
+        mutation: true,
+        verifyApplied: async () => false, // setting the same value twice is harmless
+      });
+      const userErrors = payload?.metafieldsSet?.userErrors ?? [];
       if (userErrors.length > 0) {
         const { field, message } = firstUserError(userErrors);
         throw new ApiFailure('user_error', `Shopify refused the change (${field}): ${message}`, { field, message });
@@ -383,7 +406,7 @@ async function restore(ctx: EmailChangeContext, orderId: string, options: { pref
       changed: needsEmail,
       ...(customerUpdated !== undefined ? { customerUpdated } : {}),
       auditId: entry.id,
-      facts: confirmed,
+      facts: { ...confirmed, fixedBy: FIXED_BY_UNDONE },
     };
   } catch (error) {
     const appError = error instanceof ApiFailure ? error.toAppError() : { code: 'internal_error', message: String(error) };

@@ -2,16 +2,17 @@
  * The automatic protection's sweep against the fake Admin API, case by case: what it changes (relay,
  * Etsy by channel) and what it leaves (ordinary, already protected, older orders); a connector
  * re-syncing an order back to its relay address; a revoked token stopping it and a new one resuming
- * it; automatic changes in the audit log, undoable; and two browsers on one store changing each order
- * once (the lease on Shopify's side).
+ * it; automatic changes in the audit log, undoable; an undo by the merchant left standing (until they
+ * fix the order themselves); and two browsers on one store changing each order once (the lease on
+ * Shopify's side).
  */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntryRows } from '../../lib/bulk/audit-view';
 import { classifierFromSettings } from '../../lib/bulk/classify';
-import { restoreOriginal } from '../../lib/shopify/email-change';
+import { changeOrderEmail, restoreOriginal } from '../../lib/shopify/email-change';
 import { FakeClock, startFakeAdminApi, type FakeAdminApi } from '../fake-admin-api/index.ts';
-import { testSettings, virtualClock } from './bulk-worker';
+import { startWorker, testSettings, virtualClock } from './bulk-worker';
 import { StateBox, startAutoWorker } from './auto-worker';
 import { ORDINARY_APPS } from '../fake-admin-api/connectors.ts';
 import { shopifySweepApi } from '../../lib/auto-protect/shopify-port';
@@ -32,6 +33,7 @@ const settings = () => testSettings({ autoProtect: true, autoProtectSince: new D
 const updates = () => api.counters.mutations.orderUpdate ?? 0;
 const order = (id: number) => api.store.orderById(id)!;
 const minute = () => api.clock.advance(60_000);
+const fixedBy = (id: number) => order(id).metafields.find((m) => m.key === 'fixed_by')?.value ?? null;
 
 describe('automatic protection sweep', () => {
   it("reads the card's classification facts: an order with a channel and no app of its own is named by the channel's app", async () => {
@@ -108,6 +110,84 @@ describe('automatic protection sweep', () => {
     expect(updates()).toBe(2);
     expect(order(relay.order.id).email).toBeNull();
     expect(order(relay.order.id).metafields.filter((m) => m.key === 'original_email').map((m) => m.value)).toEqual([relay.connectorEmail]);
+    worker.kill();
+  });
+
+  it("the merchant's undo stands: later checks leave the order; their own fix ends it, and a connector's re-sync is caught again", async () => {
+    const s = settings();
+    minute();
+    const relay = api.connector.arriveNow('relay');
+    const id = String(relay.order.id);
+    const worker = await startAutoWorker(api, { dbName: `auto-${db++}`, box: new StateBox(), owner: 'A', settings: s, clock: virtualClock(api) });
+    expect(await worker.tick()).toMatchObject({ fixed: 1 });
+    expect(updates()).toBe(1);
+
+    // The card's undo: the address back and the decision on the order, in one orderUpdate.
+    minute();
+    const undone = await restoreOriginal({ client: worker.client, audit: worker.audit }, id);
+    expect(undone.ok && undone.value.after).toBe(relay.connectorEmail);
+    expect(updates()).toBe(2);
+    expect(fixedBy(relay.order.id)).toBe('undone');
+    for (let i = 0; i < 3; i++) {
+      minute();
+      expect(await worker.tick()).toMatchObject({ phase: 'on', fixed: 0, failed: 0 });
+    }
+    expect(updates()).toBe(2);
+    expect(order(relay.order.id).email).toBe(relay.connectorEmail);
+    // Not a problem of the sweep's; and the card (the same classifier) still warns: it is exposed.
+    const facts = (await readOrderFacts(worker.client, id))!;
+    expect(classifierFromSettings(s)(facts).cls).toBe('relay');
+
+    // The merchant fixes it from the card: the decision is cleared in the same orderUpdate.
+    minute();
+    const fixed = await changeOrderEmail({ client: worker.client, audit: worker.audit }, id, { kind: 'strip' });
+    expect(fixed.ok && fixed.value.changed).toBe(true);
+    expect(updates()).toBe(3);
+    expect(fixedBy(relay.order.id)).toBe('extension');
+    minute();
+    expect(await worker.tick()).toMatchObject({ fixed: 0 });
+
+    // A connector re-syncs the relay address over that fix: protected again.
+    minute();
+    api.connector.resync(relay.order.id);
+    expect(order(relay.order.id).email).toBe(relay.connectorEmail);
+    minute();
+    expect(await worker.tick()).toMatchObject({ fixed: 1 });
+    expect(updates()).toBe(4);
+    expect(order(relay.order.id).email).toBeNull();
+    worker.kill();
+  });
+
+  it("the dashboard's undo of automatic changes (one by one) stands too", async () => {
+    const s = settings();
+    minute();
+    const relay = [api.connector.arriveNow('relay'), api.connector.arriveNow('relay')];
+    const worker = await startAutoWorker(api, { dbName: `auto-${db++}`, box: new StateBox(), owner: 'A', settings: s, clock: virtualClock(api) });
+    expect(await worker.tick()).toMatchObject({ fixed: 2 });
+    // The change log's undo of the "automatic" batch: an undo job on the per-order path.
+    const bulk = await startWorker(api, `auto-undo-${db++}`, { settings: s, clock: virtualClock(api) });
+    const entries = (await Promise.all(relay.map((r) => worker.audit.forOrder(api.shop, String(r.order.id))))).flat();
+    const job = await bulk.engine.undoOrders(
+      api.shop,
+      entries.map((e) => ({ orderId: e.orderId, name: e.orderName ?? e.orderId, marketplace: e.marketplace ?? 'amazon', label: e.marketplace ?? 'Amazon', before: e.before, after: e.after })),
+    );
+    expect(job.ok).toBe(true);
+    await bulk.engine.idle();
+    const status = await bulk.engine.status(job.ok ? job.value.id : '');
+    expect(status.ok && status.value.job.progress).toMatchObject({ total: 2, done: 2, failed: 0 });
+    expect(status.ok && status.value.job.options.path).not.toBe('bulk-mutation');
+    expect(updates()).toBe(4);
+    for (const r of relay) {
+      expect(order(r.order.id).email).toBe(r.connectorEmail);
+      expect(fixedBy(r.order.id)).toBe('undone');
+    }
+    for (let i = 0; i < 2; i++) {
+      minute();
+      expect(await worker.tick()).toMatchObject({ phase: 'on', fixed: 0, failed: 0 });
+    }
+    expect(updates()).toBe(4);
+    for (const r of relay) expect(order(r.order.id).email).toBe(r.connectorEmail);
+    bulk.kill();
     worker.kill();
   });
 

@@ -47,6 +47,8 @@ const TABLE: [string, OrderFacts][] = [
   ['our fix, settings changed since', order({ email: 'orders@old-domain.example', sourceName: 'amazon', originalEmail: AMAZON })],
   ['our fix on a web order', order({ email: 'jane@example.org', sourceName: 'web', originalEmail: AMAZON })],
   ['relay re-synced over our fix', order({ email: AMAZON, sourceName: 'amazon', originalEmail: AMAZON })],
+  // The merchant undid our fix: still exposed, and the card still warns (only the sweep leaves it).
+  ['undone by the merchant', order({ email: AMAZON, sourceName: 'amazon', sourceIdentifier: '114-3941689-8772232', fixedBy: 'undone' })],
   ['walmart placeholder', order({ email: 'nocxemail@walmartone.com', sourceName: 'walmart' })],
 ];
 
@@ -87,6 +89,7 @@ describe('card and sweep: one rule set', () => {
       expect(byLabel['our fix, settings changed since']).toBe('neutralised/neutralised');
       expect(byLabel['our fix on a web order']).toBe('neutralised/neutralised');
       expect(byLabel['relay re-synced over our fix']).toBe('flagged/relay');
+      expect(byLabel['undone by the merchant']).toBe('flagged/relay');
     });
   }
 
