@@ -120,6 +120,12 @@ function problemOf(error: AppError, at: Date, order?: string): SweepProblem {
   return { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}), at: at.toISOString(), ...(order ? { order } : {}) };
 }
 
+/**
+ * An order the merchant undid is remembered with its update time: its address alone cannot tell their
+ * own fix and a connector's re-sync between two checks (relay → fixed → relay again) from no change.
+ */
+const undonePrint = (o: ChangedOrder): string => `${fingerprint(o)}@${o.updatedAt}`;
+
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -168,7 +174,7 @@ export async function runSweep(previous: SweepState, ctx: SweepContext): Promise
     for (;;) {
       const page: ChangedPage = unwrap(await api.listChanged(query, after));
       report.listed += page.orders.length;
-      const changed = page.orders.filter((o) => state.memo[o.id] !== fingerprint(o));
+      const changed = page.orders.filter((o) => state.memo[o.id] !== fingerprint(o) && state.memo[o.id] !== undonePrint(o));
       const candidates: ChangedOrder[] = [];
       for (const o of changed) {
         // Proven not relay by its scalars, and no change of ours to reconcile on it: no read needed.
@@ -194,13 +200,18 @@ export async function runSweep(previous: SweepState, ctx: SweepContext): Promise
           }
           // An earlier change interrupted before its answer left its audit entry pending: the order says now.
           if (api.reconcile) await api.reconcile(f);
-          // The merchant undid our fix (fixed_by: undone): their choice stands until they fix it themselves.
-          const verdict = undoneByMerchant(f) ? null : ctx.classify(f);
-          if (verdict && verdict.cls === 'relay' && verdict.strategy && verdict.strategy.kind !== 'keep' && !verdict.error) {
+          if (undoneByMerchant(f)) {
+            // The merchant undid our fix (fixed_by: undone): their choice stands until they fix it themselves.
+            remember(state.memo, listed.id, undonePrint(listed));
+            delete state.retry[listed.id];
+            continue;
+          }
+          const verdict = ctx.classify(f);
+          if (verdict.cls === 'relay' && verdict.strategy && verdict.strategy.kind !== 'keep' && !verdict.error) {
             toFix.push({ facts: f, strategy: verdict.strategy, listed });
             continue;
           }
-          if (verdict?.cls === 'relay' && verdict.error) {
+          if (verdict.cls === 'relay' && verdict.error) {
             state.lastProblem = problemOf(verdict.error, ctx.now(), f.name ?? f.orderId);
           }
           remember(state.memo, listed.id, fingerprint(f));

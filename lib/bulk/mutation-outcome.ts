@@ -129,7 +129,7 @@ async function judge(ctx: RecheckContext, job: BulkJob, item: JobItem, now: Rech
   const c = ctx.classify(facts.value);
   if (c.cls === 'relay' && c.strategy && c.strategy.kind !== 'keep' && c.proposed !== null && !c.error) {
     const email = facts.value.email;
-    return { item: { ...item, email, proposed: c.proposed, strategy: c.strategy, originalEmail: facts.value.originalEmail }, entry: null, keep: true };
+    return { item: { ...item, email, proposed: c.proposed, strategy: c.strategy, originalEmail: facts.value.originalEmail, fixedBy: facts.value.fixedBy ?? null }, entry: null, keep: true };
   }
   if (c.cls === 'relay' && c.error) {
     return { ...finished(job, { ...item, email: facts.value.email }, 'failed', facts.value.email, at, c.error), keep: false };

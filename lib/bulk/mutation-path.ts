@@ -21,6 +21,7 @@
  * So every order ends changed-with-original-saved or unchanged, never unknown.
  */
 import type { AuditEntry } from '../audit';
+import { FIXED_BY_EXTENSION, FIXED_BY_KEY, FIXED_BY_UNDONE, undoneByMerchant } from '../order-facts';
 import type { AppError } from '../result';
 import type { JobStore } from './job-store';
 import type { BulkApi, BulkJob, BulkMutationApi, Classifier, JobItem, MutationRound, RecheckedOrder } from './types';
@@ -66,14 +67,22 @@ function marker(job: BulkJob, round: number): string {
   return `ProxyMailGuard_${job.id.replace(/[^A-Za-z0-9]/g, '')}_${round}`;
 }
 
-/** One line of variables: the target email, and the original in the same call when the order has none yet. */
+/**
+ * One line of variables: the target email, and in the same call the original when the order has none
+ * yet; an undo marks the merchant's decision (`fixed_by: undone`, so the automatic protection leaves
+ * the order), and a fix of an order the merchant had undone clears it (`extension`).
+ */
 export function lineOf(job: BulkJob, item: JobItem): string {
   const input: Record<string, unknown> = { id: `gid://shopify/Order/${item.orderId}`, email: item.proposed ?? '' };
-  if (job.kind === 'fix' && !item.originalEmail && item.email) {
-    input.metafields = [{ namespace: NAMESPACE, key: KEY, type: 'single_line_text_field', value: item.email }];
-  }
+  const metafields = [];
+  if (job.kind === 'fix' && !item.originalEmail && item.email) metafields.push(metafield(KEY, item.email));
+  if (job.kind === 'undo') metafields.push(metafield(FIXED_BY_KEY, FIXED_BY_UNDONE));
+  else if (undoneByMerchant(item)) metafields.push(metafield(FIXED_BY_KEY, FIXED_BY_EXTENSION));
+  if (metafields.length) input.metafields = metafields;
   return JSON.stringify({ input });
 }
+
+const metafield = (key: string, value: string) => ({ namespace: NAMESPACE, key, type: 'single_line_text_field', value });
 
 export async function runMutationPath(ctx: MutationPathContext, job: BulkJob): Promise<PathOutcome> {
   const api = ctx.api.bulkMutation;

@@ -384,6 +384,7 @@ function factsOf(item: JobItem, seen: RecheckedOrder): OrderFacts | undefined {
     tags: [],
     displayFulfillmentStatus: item.fulfilment,
     originalEmail: seen.originalEmail,
+    ...(item.fixedBy ? { fixedBy: item.fixedBy } : {}),
     via: 'api',
   };
 }

@@ -8,6 +8,7 @@
 import type { AppError, Result } from '../result';
 import type { JobStore } from './job-store';
 import { parseOrderNode } from './queries';
+import { undoneByMerchant } from '../order-facts';
 import type { BulkApi, BulkJob, Classifier, JobItem, ScannedOrder } from './types';
 
 export interface ScanContext {
@@ -163,6 +164,7 @@ function addOrder(ctx: ScanContext, job: BulkJob, order: ScannedOrder): JobItem 
     customerEmail: order.customer?.email ?? null,
     sourceIdentifier: order.sourceIdentifier,
     originalEmail: order.originalEmail,
+    ...(undoneByMerchant(order) ? { fixedBy: order.fixedBy } : {}),
     status: 'idle',
     attempts: 0,
     ...(c.error ? { refused: c.error } : {}),

@@ -144,6 +144,8 @@ export interface JobItem {
   sourceIdentifier?: string | null;
   /** Our metafield as scanned (bulk-mutation lines must not overwrite a first original). */
   originalEmail?: string | null;
+  /** Our `fixed_by` marker (the scan keeps only `undone`; a re-read keeps what it finds): a fix of an undone order clears the merchant's undo in the same orderUpdate. */
+  fixedBy?: string | null;
   /** Bulk-mutation path: this order's line in the current round's file. */
   bulkLine?: number;
   status: ItemStatus;

@@ -118,7 +118,8 @@ describe('automatic protection sweep', () => {
     minute();
     const relay = api.connector.arriveNow('relay');
     const id = String(relay.order.id);
-    const worker = await startAutoWorker(api, { dbName: `auto-${db++}`, box: new StateBox(), owner: 'A', settings: s, clock: virtualClock(api) });
+    const box = new StateBox();
+    const worker = await startAutoWorker(api, { dbName: `auto-${db++}`, box, owner: 'A', settings: s, clock: virtualClock(api) });
     expect(await worker.tick()).toMatchObject({ fixed: 1 });
     expect(updates()).toBe(1);
 
@@ -130,8 +131,10 @@ describe('automatic protection sweep', () => {
     expect(fixedBy(relay.order.id)).toBe('undone');
     for (let i = 0; i < 3; i++) {
       minute();
-      expect(await worker.tick()).toMatchObject({ phase: 'on', fixed: 0, failed: 0 });
+      // Read once after the undo, then remembered (not read again while it stays as it is).
+      expect(await worker.tick()).toMatchObject({ phase: 'on', fixed: 0, failed: 0, read: i === 0 ? 1 : 0 });
     }
+    expect(box.state.lastProblem).toBeNull();
     expect(updates()).toBe(2);
     expect(order(relay.order.id).email).toBe(relay.connectorEmail);
     // Not a problem of the sweep's; and the card (the same classifier) still warns: it is exposed.
@@ -187,6 +190,24 @@ describe('automatic protection sweep', () => {
     }
     expect(updates()).toBe(4);
     for (const r of relay) expect(order(r.order.id).email).toBe(r.connectorEmail);
+
+    // A bulk fix job (one by one) clears the decision with each change: a later re-sync is caught again.
+    const scan = await bulk.engine.startScan(api.shop);
+    await bulk.engine.idle();
+    const fixJob = scan.ok ? scan.value.id : '';
+    const preview = await bulk.engine.preview(fixJob, { limit: 1000 });
+    expect(preview.ok && preview.value.items.filter((i) => relay.some((r) => String(r.order.id) === i.orderId)).map((i) => i.cls)).toEqual(['relay', 'relay']);
+    await bulk.engine.start(fixJob);
+    await bulk.engine.idle();
+    for (const r of relay) expect([order(r.order.id).email, fixedBy(r.order.id)]).toEqual([null, 'extension']);
+    const afterFix = updates();
+    minute();
+    api.connector.resync(relay[0]!.order.id);
+    minute();
+    // No check ran between the fix and the re-sync: the order lists as it was when undone, and is still read.
+    expect(await worker.tick()).toMatchObject({ fixed: 1 });
+    expect(updates()).toBe(afterFix + 1);
+    expect(order(relay[0]!.order.id).email).toBeNull();
     bulk.kill();
     worker.kill();
   });

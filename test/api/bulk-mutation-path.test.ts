@@ -14,13 +14,14 @@ afterAll(async () => api?.close());
 afterEach(async () => killWorkers(api));
 
 const original = (o: { metafields: { key: string; value: string }[] }) => o.metafields.find((m) => m.key === 'original_email')?.value ?? null;
+const fixedBy = (o: { metafields: { key: string; value: string }[] }) => o.metafields.find((m) => m.key === 'fixed_by')?.value ?? null;
 
 describe('bulk-mutation path', () => {
   it('changes every relay order once with its original in the same line, records each, and undoes by bulk mutation too', async () => {
     api.reset();
     const settings = testSettings({ defaultStrategy: 'prefix' });
     const relay = new Set(expectedRelayIds(api, settings));
-    const before = new Map(fakeOrders(api).map((o) => [String(o.id), { email: o.email, original: original(o) }]));
+    const before = new Map(fakeOrders(api).map((o) => [String(o.id), { email: o.email, original: original(o), fixedBy: fixedBy(o) }]));
     const w = await startWorker(api, 'mutation-path-basic', { clock: virtualClock(api), settings, bulkThreshold: 100_000, bulkMutation: true, pollMs: 20 });
     const scan = await w.engine.startScan(api.shop);
     await w.engine.idle();
@@ -52,6 +53,20 @@ describe('bulk-mutation path', () => {
     expect(u.ok && u.value.job.progress).toMatchObject({ total: relay.size, done: relay.size, failed: 0 });
     expect(api.counters.mutations.bulkOperationRunMutation).toBe(2);
     for (const o of fakeOrders(api)) expect(o.email).toBe(before.get(String(o.id))!.email);
+    // Each undo line carried the merchant's decision, so the automatic protection leaves these orders.
+    for (const o of fakeOrders(api)) expect(fixedBy(o)).toBe(relay.has(String(o.id)) ? 'undone' : before.get(String(o.id))!.fixedBy);
+
+    // Fixed again by a new batch: each line clears that decision (the automatic protection guards them again).
+    const rescan = await w.engine.startScan(api.shop);
+    await w.engine.idle();
+    await w.engine.start(rescan.ok ? rescan.value.id : '', { path: 'bulk-mutation' });
+    await w.engine.idle();
+    expect(api.counters.mutations.bulkOperationRunMutation).toBe(3);
+    for (const o of fakeOrders(api)) {
+      const b = before.get(String(o.id))!;
+      if (relay.has(String(o.id))) expect([o.email, fixedBy(o)]).toEqual([`blacklisted-${b.email}`, 'extension']);
+      else expect([o.email, fixedBy(o)]).toEqual([b.email, b.fixedBy]);
+    }
     w.kill();
   });
 
