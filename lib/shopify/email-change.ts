@@ -285,6 +285,20 @@ export async function readSeen(client: AdminClient, gid: string): Promise<Seen |
   return data?.order ? seenOf(data.order) : null;
 }
 
+/** Writes the merchant's decision (`fixed_by: undone`) on its own; a refusal is reported like any other. */
+async function markUndone(client: AdminClient, ownerId: string): Promise<void> {
+  const payload = await client.request<{ metafieldsSet: { userErrors: UserError[] } | null }>(
+    ORIGINAL_EMAIL_SET,
+    { metafields: [{ ownerId, ...fixedByMetafield(FIXED_BY_UNDONE) }] },
+    { mutation: true, verifyApplied: async () => false }, // setting the same value twice is harmless
+  );
+  const userErrors = payload?.metafieldsSet?.userErrors ?? [];
+  if (userErrors.length > 0) {
+    const { field, message } = firstUserError(userErrors);
+    throw new ApiFailure('user_error', `Shopify refused the change (${field}): ${message}`, { field, message });
+  }
+}
+
 /** Best effort: true when the order shows its old email again. */
 async function revertEmail(client: AdminClient, gid: string, email: string | null): Promise<boolean> {
   try {
@@ -354,29 +368,23 @@ async function restore(ctx: EmailChangeContext, orderId: string, options: { pref
   await audit.add(entry);
   try {
     if (needsEmail) {
-      const payload = await client.request<{ orderUpdate: { userErrors: UserError[] } | null }>(
+      const payload = await client.request<{ orderUpdate: { order: PayloadOrder | null; userErrors: UserError[] } | null }>(
         ORDER_EMAIL_UPDATE,
         { input: { id: gid, email: target ?? '', metafields: [fixedByMetafield(FIXED_BY_UNDONE)] } },
         { mutation: true, verifyApplied: async () => sameEmail((await confirmOrderFacts(client, facts)).email, target) },
       );
       const userErrors = payload?.orderUpdate?.userErrors ?? [];
-      if (userErrors.length > 0) {
+      // The address back with a complaint (about the marker): no refusal of the undo; the marker is written on its own.
+      const applied = !!payload?.orderUpdate?.order && sameEmail(payload.orderUpdate.order.email, target);
+      if (userErrors.length > 0 && !applied) {
         const { field, message } = firstUserError(userErrors);
         throw new ApiFailure('user_error', `Shopify refused the change (${field}): ${message}`, { field, message });
       }
+      if (userErrors.length > 0) await markUndone(client, gid);
     } else if (!undoneByMerchant(facts)) {
       // The address is already back (a connector re-synced it): the decision is still the merchant's,
       // and it must be on the order before the original goes (that removal alone would wake the sweep).
-      const marker = { ownerId: gid, ...fixedByMetafield(FIXED_BY_UNDONE) };
-      const payload = await client.request<{ metafieldsSet: { userErrors: UserError[] } | null }>(ORIGINAL_EMAIL_SET, { metafields: [marker] }, {
-        mutation: true,
-        verifyApplied: async () => false, // setting the same value twice is harmless
-      });
-      const userErrors = payload?.metafieldsSet?.userErrors ?? [];
-      if (userErrors.length > 0) {
-        const { field, message } = firstUserError(userErrors);
-        throw new ApiFailure('user_error', `Shopify refused the change (${field}): ${message}`, { field, message });
-      }
+      await markUndone(client, gid);
     }
     let confirmed = await confirmOrderFacts(client, facts);
     if (!sameEmail(confirmed.email, target)) {

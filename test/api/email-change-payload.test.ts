@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAdminApi, DEMO_ORDERS, type FakeAdminApi } from '../fake-admin-api/index';
-import { changeOrderEmail } from '../../lib/shopify/email-change';
+import { changeOrderEmail, restoreOriginal } from '../../lib/shopify/email-change';
 import { readOrderFacts } from '../../lib/shopify/order-facts';
 import { contextFor, stored } from './helpers';
 
@@ -97,5 +97,37 @@ describe('the original must be on the order', () => {
       value: { changed: true, facts: { email: `blacklisted-${amazon().email}`, originalEmail: amazon().email } },
     });
     expect(api.counters.mutations.orderUpdate).toBe(1);
+  });
+});
+
+describe("the undo's marker (fixed_by: undone, so the automatic protection leaves the order)", () => {
+  const fixedBy = () => api.store.orderById(Number(amazon().legacyId))!.metafields.find((m) => m.key === 'fixed_by')?.value ?? null;
+
+  it('travels in the orderUpdate that puts the address back; a complaint about it is no refusal: it is written on its own', async () => {
+    const ctx = await contextFor(api);
+    expect((await changeOrderEmail(ctx, amazon().legacyId, { kind: 'prefix' })).ok).toBe(true);
+    expect((await restoreOriginal(ctx, amazon().legacyId)).ok).toBe(true);
+    expect([stored(api, amazon().legacyId).email, fixedBy()]).toEqual([amazon().email, 'undone']);
+    expect(api.counters.mutations.metafieldsSet).toBeUndefined();
+
+    expect((await changeOrderEmail(ctx, amazon().legacyId, { kind: 'prefix' })).ok).toBe(true);
+    expect(fixedBy()).toBe('extension');
+    api.faults.dropMetafieldNext(1, { userError: true });
+    const undone = await restoreOriginal(ctx, amazon().legacyId);
+    expect(undone).toMatchObject({ ok: true, value: { after: amazon().email, facts: { fixedBy: 'undone' } } });
+    expect([stored(api, amazon().legacyId).email, fixedBy()]).toEqual([amazon().email, 'undone']);
+    expect(api.counters.mutations.metafieldsSet).toBe(1);
+  });
+
+  it('the address already back (re-synced by a connector): the marker is written on its own before the original goes', async () => {
+    const ctx = await contextFor(api);
+    expect((await changeOrderEmail(ctx, amazon().legacyId, { kind: 'prefix' })).ok).toBe(true);
+    const order = api.store.mutableOrder(api.store.orderById(Number(amazon().legacyId))!.ordinal);
+    order.email = amazon().email;
+    api.store.touch(order);
+    const updates = api.counters.mutations.orderUpdate;
+    expect(await restoreOriginal(ctx, amazon().legacyId)).toMatchObject({ ok: true, value: { changed: false, facts: { fixedBy: 'undone', originalEmail: null } } });
+    expect(api.counters.mutations.orderUpdate).toBe(updates);
+    expect([stored(api, amazon().legacyId).email, stored(api, amazon().legacyId).original, fixedBy()]).toEqual([amazon().email, null, 'undone']);
   });
 });
