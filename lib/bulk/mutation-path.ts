@@ -4,8 +4,9 @@
  * then reads the result file line by line and reconciles it into the job and the audit log.
  *
  * A round, each stage stored before the next begins, so a closed browser carries on where it stopped:
- * 1. staging — queued orders become `applying` with their line number; each is re-read (`nodes`, 250 a
- *    request: ./mutation-outcome.ts) so an address changed since the scan is never overwritten blindly;
+ * 1. staging — queued orders become `applying` with their line number; each Shopify updated since the
+ *    scan began (fix jobs; every one for an undo) is re-read (`nodes`, 250 a request: ./mutation-outcome.ts)
+ *    so an address changed since the scan is never overwritten blindly;
  *    the file is built from the job's items (IndexedDB, a page at a time) and uploaded; the operation is started with a document whose
  *    name carries the job and round, so a lost answer or a restart finds it again instead of starting
  *    a second one. Each order's original travels in the same `orderUpdate` as its new email (atomic),

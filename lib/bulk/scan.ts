@@ -34,6 +34,7 @@ export async function runScan(ctx: ScanContext, job: BulkJob): Promise<Result<Bu
   if (!job.scan.finishedAt && job.scan.cursor === null && job.scan.bulkOperationId === null && job.scan.scanned === 0) {
     const counted = await ctx.api.countOrders();
     if (!counted.ok) return counted;
+    job.scan.startedAt = await scanStartMark(ctx);
     job.scan.path = counted.value.count > ctx.bulkThreshold || !counted.value.exact ? 'bulk' : 'paging';
   }
   let done = job.scan.path === 'bulk' ? await scanBulk(ctx, job) : await scanPages(ctx, job);
@@ -52,6 +53,20 @@ export async function runScan(ctx: ScanContext, job: BulkJob): Promise<Result<Bu
   job.updatedAt = job.scan.finishedAt;
   await ctx.store.putJob(job);
   return { ok: true, value: job };
+}
+
+/**
+ * The scan's start as Shopify sees it: the store's latest order update, or the browser's time if that
+ * is earlier. Its own clock is the one Shopify's `updated_at` search compares with, so a browser whose
+ * clock runs ahead cannot hide an edit from the re-check before a bulk-mutation round. Not read: none
+ * (that re-check then reads every order).
+ */
+async function scanStartMark(ctx: ScanContext): Promise<string | null> {
+  if (!ctx.api.newestUpdate) return null;
+  const newest = await ctx.api.newestUpdate();
+  if (!newest.ok || !newest.value) return null;
+  const at = Math.min(Date.parse(newest.value), ctx.now());
+  return Number.isNaN(at) ? null : new Date(at).toISOString();
 }
 
 async function scanPages(ctx: ScanContext, job: BulkJob): Promise<Result<void>> {

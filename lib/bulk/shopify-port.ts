@@ -9,7 +9,7 @@ import type { AdminClient } from '../shopify/client';
 import { changeOrderEmail, readSeen, restoreOriginal, sameEmail } from '../shopify/email-change';
 import { asResult, ApiFailure } from '../shopify/errors';
 import { orderGid, readOrderFacts } from '../shopify/order-facts';
-import { ORDERS_EMAIL_RECHECK_QUERY, ORDER_EMAIL_UPDATE, ORIGINAL_EMAIL_KEY, ORIGINAL_EMAIL_NAMESPACE, ORIGINAL_EMAIL_SET } from '../shopify/documents';
+import { ORDERS_EMAIL_RECHECK_QUERY, ORDERS_NEWEST_UPDATE_QUERY, ORDERS_UPDATED_SINCE_QUERY, ORDER_EMAIL_UPDATE, ORIGINAL_EMAIL_KEY, ORIGINAL_EMAIL_NAMESPACE, ORIGINAL_EMAIL_SET } from '../shopify/documents';
 import { unsubscribeCustomer } from '../shopify/customer-record';
 import {
   BULK_CURRENT_MUTATION_QUERY,
@@ -145,6 +145,27 @@ export function shopifyBulkApi(deps: ShopifyPortDeps): BulkApi {
           });
         }
         return seen;
+      }),
+
+    updatedSince: (since, limit) =>
+      asResult(async () => {
+        const ids = new Set<string>();
+        let after: string | null = null;
+        for (;;) {
+          type Page = { orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string }> } };
+          const data: Page | null = await client.request<Page>(ORDERS_UPDATED_SINCE_QUERY, { first: 250, after, query: `updated_at:>='${since}'` });
+          for (const node of data?.orders.nodes ?? []) ids.add(node.id.replace(/^gid:\/\/shopify\/Order\//, ''));
+          if (ids.size > limit) return null;
+          const info: Page['orders']['pageInfo'] | undefined = data?.orders.pageInfo;
+          if (!info?.hasNextPage || !info.endCursor) return ids;
+          after = info.endCursor;
+        }
+      }),
+
+    newestUpdate: () =>
+      asResult(async () => {
+        const data = await client.request<{ orders: { nodes: Array<{ updatedAt: string }> } }>(ORDERS_NEWEST_UPDATE_QUERY);
+        return data?.orders.nodes[0]?.updatedAt ?? null;
       }),
 
     fixOrder: async (orderId, strategy, opts) => {

@@ -81,6 +81,13 @@ export interface BulkApi {
    * order is read on its own before its change.
    */
   recheck?(orderIds: string[]): Promise<Result<Map<string, RecheckedOrder | null>>>;
+  /**
+   * The ids of the store's orders updated at or after `since` (ISO), at most `limit`; null when there
+   * are more (the caller then re-reads everything). Optional: without it every order is re-read.
+   */
+  updatedSince?(since: string, limit: number): Promise<Result<Set<string> | null>>;
+  /** The latest `updatedAt` among the store's orders (Shopify's clock); null for a store without orders. */
+  newestUpdate?(): Promise<Result<string | null>>;
   /** `known`: the order's facts as the job holds them (scan + recheck), so the change sends no read first. */
   fixOrder(orderId: string, strategy: Strategy, opts: { batchId: string; customer: boolean; known?: OrderFacts; marketplace?: string }): Promise<Result<FixResult>>;
   restoreOrder(orderId: string, opts: { batchId: string; customer: boolean }): Promise<Result<FixResult>>;
@@ -215,6 +222,12 @@ export interface BulkJob {
     ordinary: number;
     byMarketplace: Record<string, MarketplaceCount>;
     finishedAt: string | null;
+    /**
+     * When the scan began, by Shopify's clock (the store's latest order update at that moment, or the
+     * browser's time if earlier): every change made after the scan read an order is updated later than
+     * this. None on jobs stored before it was recorded, or when it could not be read.
+     */
+    startedAt?: string | null;
   };
   options: {
     filters: BulkFilters;

@@ -215,6 +215,31 @@ export const CONNECTION_QUERY = `#graphql
   }
 `;
 
+/**
+ * The ids of the orders updated since a moment, oldest change first: before a bulk-mutation round, only
+ * these can differ from the scan, so only these need the re-read above. Ids only: ~1 point per order listed.
+ */
+export const ORDERS_UPDATED_SINCE_QUERY = `#graphql
+  query OrdersUpdatedSince($first: Int!, $after: String, $query: String!) {
+    orders(first: $first, after: $after, sortKey: UPDATED_AT, query: $query) {
+      pageInfo { hasNextPage endCursor }
+      nodes { id }
+    }
+  }
+`;
+
+/**
+ * The store's latest order update, by Shopify's own clock: marks the scan's start so the re-check above
+ * never depends on the browser's clock being right.
+ */
+export const ORDERS_NEWEST_UPDATE_QUERY = `#graphql
+  query OrdersNewestUpdate {
+    orders(first: 1, sortKey: UPDATED_AT, reverse: true) {
+      nodes { updatedAt }
+    }
+  }
+`;
+
 export const ALL_DOCUMENTS: Record<string, string> = {
   FLOW_RECENT_ORDERS_QUERY,
   FLOW_ORDER_DETAILS_QUERY,
@@ -223,6 +248,8 @@ export const ALL_DOCUMENTS: Record<string, string> = {
   ORDER_EMAIL_UPDATE,
   ORIGINAL_EMAIL_SET,
   ORDERS_EMAIL_RECHECK_QUERY,
+  ORDERS_UPDATED_SINCE_QUERY,
+  ORDERS_NEWEST_UPDATE_QUERY,
   CUSTOMER_EMAIL_UPDATE,
   ORIGINAL_EMAIL_DELETE,
   ORDERS_PAGE_QUERY,
