@@ -95,4 +95,24 @@ describe('bulk-mutation re-check before the upload', () => {
     expect(api.counters.mutations.orderUpdate).toBe(relay.length - 1);
     expect(r.points).toBeLessThan(60);
   });
+
+  it('more orders updated since the scan than the round holds: the listing stops and every order is re-read', async () => {
+    api.reset();
+    const relay = expectedRelayIds(api, settings);
+    const byHand = relay[7]!;
+    const r = await applied('recheck-since-many', () => {
+      api.clock.advance(60_000);
+      // Every order of the store touched (more than the round's orders), one of them fixed by hand.
+      for (const o of fakeOrders(api)) {
+        const order = api.store.mutableOrder(api.store.orderById(o.id)!.ordinal);
+        if (String(o.id) === byHand) order.email = 'orders@demo-store.com';
+        api.store.touch(order);
+      }
+    });
+    expect(r.progress).toMatchObject({ total: relay.length, done: relay.length, changed: relay.length - 1, failed: 0 });
+    expect(r.skipped).toEqual([byHand]);
+    // The full re-read (a point per order) plus the listing pages read before it gave up (≤ round + 250 ids).
+    expect(r.points).toBeGreaterThanOrEqual(relay.length);
+    expect(r.points).toBeLessThan(2 * relay.length + 300);
+  });
 });
