@@ -23,3 +23,10 @@ export function isLoopbackOrigin(origin: string): boolean {
     return false;
   }
 }
+
+/** The dashboard's address (extension-relative) for a store: the page reads the store from it. */
+export function dashboardPath(store: StoreRef): `/dashboard.html?${string}` {
+  const query = new URLSearchParams({ store: store.handle });
+  if (store.origin) query.set('origin', store.origin);
+  return `/dashboard.html?${query.toString()}`;
+}

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Button, Page, Spinner, Tabs } from '@/components';
 import type { Locale } from '@/lib/i18n';
 import { getCredentials } from '@/lib/platform/credentials';
-import type { StoreRef } from '@/lib/store-ref';
+import { dashboardPath, type StoreRef } from '@/lib/store-ref';
 import { LocaleProvider, useT } from './i18n';
 import { parsePopupLocation, storeFromAdminUrl } from './target';
 import { BackupView } from './views/BackupView';
@@ -151,9 +151,7 @@ function StorePopup(props: { store: StoreRef; tabId: number | null; initialTab: 
 
 async function openDashboard(store: StoreRef): Promise<void> {
   // The dashboard is the bulk helper's page; it reads the store from its address.
-  const query = new URLSearchParams({ store: store.handle });
-  if (store.origin) query.set('origin', store.origin);
-  await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html?${query.toString()}`) });
+  await browser.tabs.create({ url: browser.runtime.getURL(dashboardPath(store)) });
   // The toolbar popup would stay open over the new tab; the same page opened as a tab stays.
   if (isActionPopup()) window.close();
 }

@@ -4,7 +4,7 @@ import { Badge, BlockStack, Button, Card, Checkbox, InlineStack, Spinner, Text }
 import { autoStatusModel, type AutoProtectStatus } from '@/lib/auto-protect/status';
 import { sendMessage } from '@/lib/messaging';
 import type { AppError } from '@/lib/result';
-import type { StoreRef } from '@/lib/store-ref';
+import { dashboardPath, type StoreRef } from '@/lib/store-ref';
 import { errorText } from '../errors';
 import { useT } from '../i18n';
 
@@ -106,7 +106,5 @@ export function AutoProtectCard(props: { store: StoreRef; connected: boolean | n
 }
 
 async function openBulkFix(store: StoreRef): Promise<void> {
-  const query = new URLSearchParams({ store: store.handle });
-  if (store.origin) query.set('origin', store.origin);
-  await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html?${query.toString()}`) });
+  await browser.tabs.create({ url: browser.runtime.getURL(dashboardPath(store)) });
 }

@@ -16,7 +16,7 @@ import { defaultSettings, neutralForms, type StoreSettings } from '../../setting
 import { ApiFailure, asResult } from '../../shopify/errors';
 import { changeOrderEmail } from '../../shopify/email-change';
 import { readOrdersFacts, requireOrderFacts } from '../../shopify/order-facts';
-import { isValidHandle, type StoreRef } from '../../store-ref';
+import { dashboardPath, isValidHandle, type StoreRef } from '../../store-ref';
 import { getStoreSettings } from '../settings-storage';
 import { auditLogInstance, clientFor } from '../api';
 import { loadOrdersListScript } from './list-script';
@@ -98,9 +98,7 @@ export async function fixListedOrder({ store, orderId }: { store: StoreRef; orde
 /** "Open bulk fix": the dashboard for this store, in a new tab (a page cannot open extension pages). */
 export async function openBulkFix({ store }: { store: StoreRef }): Promise<Result<void>> {
   if (!isValidHandle(store.handle)) return fail('store_invalid', `"${store.handle}" is not a Shopify store name.`, { store: store.handle });
-  const query = new URLSearchParams({ store: store.handle });
-  if (store.origin) query.set('origin', store.origin);
-  await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html?${query.toString()}`), active: true });
+  await browser.tabs.create({ url: browser.runtime.getURL(dashboardPath(store)), active: true });
   return ok(undefined);
 }
 
