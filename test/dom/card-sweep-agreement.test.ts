@@ -9,26 +9,12 @@ import { detect } from '../../entrypoints/admin.content/features/proxy-banner';
 import { classifierFromSettings, settledByScalars, SHOPIFY_OWN_SOURCES } from '../../lib/bulk/classify';
 import { detectMarketplace } from '../../lib/marketplaces';
 import type { OrderFacts } from '../../lib/order-facts';
+import { blankFacts } from '../fixtures/order-facts';
 import { defaultSettings, type StoreSettings } from '../../lib/settings';
 import { FakeClock } from '../fake-admin-api/clock';
 import { Store } from '../fake-admin-api/store';
 
-const base: OrderFacts = {
-  orderId: '1',
-  name: '#1',
-  email: null,
-  phone: null,
-  customer: null,
-  sourceName: null,
-  sourceIdentifier: null,
-  appName: null,
-  channelName: null,
-  tags: [],
-  displayFulfillmentStatus: null,
-  originalEmail: null,
-  via: 'api',
-};
-const order = (o: Partial<OrderFacts>): OrderFacts => ({ ...base, ...o });
+const order = (o: Partial<OrderFacts>): OrderFacts => blankFacts(o);
 
 const AMAZON = 'kx3vq8bmlp2t9z4@marketplace.amazon.com';
 const TABLE: [string, OrderFacts][] = [

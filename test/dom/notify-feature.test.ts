@@ -10,6 +10,7 @@ import { onMessage } from '../../lib/messaging';
 import { acceptScriptedClicksForTests, ownShadowRoot } from '../../entrypoints/admin.content/own-ui';
 import type { PageStatus } from '../../lib/messages';
 import type { OrderFacts } from '../../lib/order-facts';
+import { blankFacts } from '../fixtures/order-facts';
 import { getTexts } from '../../lib/platform/handlers/texts';
 import { saveStoreSettings } from '../../lib/platform/settings-storage';
 import { registerSettingsHandlers } from '../../lib/platform/handlers/settings';
@@ -25,10 +26,7 @@ let overrides: unknown[];
 let facts: Map<string, OrderFacts | null>;
 
 function orderFacts(orderId: string, email: string | null, extra: Partial<OrderFacts> = {}): OrderFacts {
-  return {
-    orderId, name: '#1001', email, phone: null, customer: null, sourceName: 'web', sourceIdentifier: null, appName: null,
-    channelName: null, tags: [], displayFulfillmentStatus: 'UNFULFILLED', originalEmail: null, via: 'api', ...extra,
-  };
+  return blankFacts({ orderId, name: '#1001', email, sourceName: 'web', displayFulfillmentStatus: 'UNFULFILLED', ...extra });
 }
 
 function fulfilPage(email: string | null) {

@@ -4,17 +4,13 @@ import { acceptScriptedClicksForTests, ownShadowRoot } from '../../entrypoints/a
 import { createCardHost } from '../../entrypoints/admin.content/proxy-card';
 import { defaultSettings, type StoreSettings } from '../../lib/settings';
 import type { OrderFacts } from '../../lib/order-facts';
+import { blankFacts } from '../fixtures/order-facts';
 import { t } from '../../lib/i18n';
 
 const tr = (key: string, params?: Record<string, string | number>) => t('en', key, params);
 const actions = { fix: vi.fn(), undo: vi.fn(), connect: vi.fn() };
 
-function facts(over: Partial<OrderFacts>): OrderFacts {
-  return {
-    orderId: '1', name: '#1001', email: null, phone: null, customer: null, sourceName: null, sourceIdentifier: null,
-    appName: null, channelName: null, tags: [], displayFulfillmentStatus: null, originalEmail: null, via: 'api', ...over,
-  };
-}
+const facts = (over: Partial<OrderFacts>): OrderFacts => blankFacts({ name: '#1001', ...over });
 
 function state(over: Partial<Parameters<typeof cardModel>[0]> = {}): Parameters<typeof cardModel>[0] {
   return { settings: defaultSettings(), facts: null, apiError: null, pageEmail: null, busy: null, result: null, inactive: false, ...over };

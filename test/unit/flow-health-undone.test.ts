@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { flowHealth, newestFlowFix, type FlowOrder } from '../../lib/flow/health';
 import { flowSetupFor } from '../../lib/flow/setup';
 import { FIXED_BY_UNDONE, protectedByFlow, type OrderFacts } from '../../lib/order-facts';
+import { blankFacts } from '../fixtures/order-facts';
 import { defaultSettings } from '../../lib/settings';
 
 const settings = { ...defaultSettings(), domain: 'mystore.com' };
@@ -14,22 +15,8 @@ const setupAt = new Date('2026-11-20T09:00:00Z');
 const now = new Date('2026-11-20T12:00:00Z');
 const setup = flowSetupFor(settings, setupAt);
 
-const facts = (n: number, o: Partial<OrderFacts>): OrderFacts => ({
-  orderId: String(n),
-  name: `#${n}`,
-  email: null,
-  phone: null,
-  customer: null,
-  sourceName: 'amazon',
-  sourceIdentifier: `114-394168${n}-8772232`,
-  appName: null,
-  channelName: null,
-  tags: [],
-  displayFulfillmentStatus: null,
-  originalEmail: null,
-  via: 'api',
-  ...o,
-});
+const facts = (n: number, o: Partial<OrderFacts>): OrderFacts =>
+  blankFacts({ orderId: String(n), name: `#${n}`, sourceName: 'amazon', sourceIdentifier: `114-394168${n}-8772232`, ...o });
 const order = (n: number, o: Partial<OrderFacts>): FlowOrder => ({ facts: facts(n, o), createdAt: `2026-11-20T10:0${n}:00Z`, flowVersion: null });
 const relay = (n: number) => `buyer${n}x7q@marketplace.amazon.com`;
 
