@@ -125,28 +125,27 @@ describe('card rendering', () => {
     expect(card.host.dataset.state).toBe('none');
   });
 
-  it('buttons call their handler and do not bubble into the admin', () => {
+  /** Renders one fix button and clicks it, as a trusted click (stood in for) or as a script's. */
+  function clickFix(trusted: boolean) {
     const card = createCardHost(document);
     document.body.append(card.host);
     const onClick = vi.fn();
     const bubbled = vi.fn();
     document.body.addEventListener('click', bubbled);
     card.render({ tone: 'warning', title: 'T', lines: [], buttons: [{ id: 'fix-strip', label: 'Remove', primary: true, onClick }] });
-    acceptScriptedClicksForTests(true); // happy-dom cannot make a trusted click
+    acceptScriptedClicksForTests(trusted); // happy-dom cannot make a trusted click
     (ownShadowRoot(card.host)!.querySelector('[data-action="fix-strip"]') as HTMLButtonElement).click();
+    return { onClick, bubbled };
+  }
+
+  it('buttons call their handler and do not bubble into the admin', () => {
+    const { onClick, bubbled } = clickFix(true);
     expect(onClick).toHaveBeenCalledOnce();
     expect(bubbled).not.toHaveBeenCalled();
   });
 
   it('a script-made click on a fix button does nothing (and still does not reach the admin)', () => {
-    const card = createCardHost(document);
-    document.body.append(card.host);
-    const onClick = vi.fn();
-    const bubbled = vi.fn();
-    document.body.addEventListener('click', bubbled);
-    card.render({ tone: 'warning', title: 'T', lines: [], buttons: [{ id: 'fix-strip', label: 'Remove', primary: true, onClick }] });
-    acceptScriptedClicksForTests(false);
-    (ownShadowRoot(card.host)!.querySelector('[data-action="fix-strip"]') as HTMLButtonElement).click();
+    const { onClick, bubbled } = clickFix(false);
     expect(onClick).not.toHaveBeenCalled();
     expect(bubbled).not.toHaveBeenCalled();
   });
